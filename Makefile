@@ -1,0 +1,53 @@
+# Gongkai: `make run` serves the demo, `make test` runs every check.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTHON ?= python3
+
+.PHONY: run test lint typecheck pytest-sqlite pytest-postgres browser clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(VENV)/.runtime
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py demo load
+	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+
+# Chromium (browser tests) and CJK fonts come from Debian's packages.
+browser:
+	@bash scripts/install-system-packages.sh
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(VENV)/.test
+	$(VENV)/bin/mypy gongkai config
+	$(VENV)/bin/lint-imports
+
+test: lint typecheck
+	@GONGKAI_TEST_POSTGRES= $(MAKE) --no-print-directory pytest-sqlite
+	@if [ "$$GONGKAI_TEST_POSTGRES" = "1" ]; then \
+		$(MAKE) --no-print-directory pytest-postgres; fi
+
+pytest-sqlite: $(VENV)/.test browser
+	@echo "== pytest on SQLite =="
+	GONGKAI_TEST_POSTGRES= $(VENV)/bin/pytest
+
+pytest-postgres: $(VENV)/.test browser
+	@echo "== pytest on PostgreSQL =="
+	GONGKAI_TEST_POSTGRES=1 $(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/test-media var/static

@@ -1,0 +1,36 @@
+"""Test settings. GONGKAI_TEST_POSTGRES=1 runs the same suite on PostgreSQL."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+if os.environ.get("GONGKAI_TEST_POSTGRES") == "1":
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": os.environ.get("GONGKAI_PG_NAME", "postgres"),
+            "USER": os.environ.get("GONGKAI_PG_USER", "postgres"),
+            "HOST": os.environ.get("GONGKAI_PG_HOST", "127.0.0.1"),
+            "PORT": os.environ.get("GONGKAI_PG_PORT", "5432"),
+            "TEST": {"NAME": "test_gongkai"},
+        }
+    }
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(VAR_DIR / "test.sqlite3"),
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+            "TEST": {"NAME": str(VAR_DIR / "test-run.sqlite3")},
+        }
+    }
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = VAR_DIR / "test-media"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

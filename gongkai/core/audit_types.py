@@ -1,0 +1,32 @@
+"""The one enum of audit event types, for every app."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventType(models.TextChoices):
+    ORGANISATION_CREATED = "organisation.created", _("创建机关")
+    ORGANISATION_UPDATED = "organisation.updated", _("修改机关信息")
+    ORGANISATION_MOVED = "organisation.moved", _("调整上级机关")
+    ROLE_GRANTED = "role.granted", _("授予角色")
+    ROLE_REVOKED = "role.revoked", _("撤销角色")
+    USER_CREATED = "user.created", _("创建用户")
+    CALENDAR_YEAR_SAVED = "calendar.year_saved", _("保存年度日历")
+    CALENDAR_YEAR_VERIFIED = "calendar.year_verified", _("核验年度日历")
+    DEADLINE_RECOMPUTED = "deadline.recomputed", _("重新计算期限")
+    DOCUMENT_CREATED = "document.created", _("创建文件")
+    DOCUMENT_UPDATED = "document.updated", _("修改文件")
+    DOCUMENT_SUBMITTED = "document.submitted", _("提交审核")
+    DOCUMENT_RETURNED = "document.returned", _("退文")
+    DOCUMENT_REVISED = "document.revised", _("退文后重新编辑")
+    DOCUMENT_APPROVED = "document.approved", _("审核通过")
+    DOCUMENT_PUBLISHED = "document.published", _("发布")
+    DOCUMENT_WITHDRAWN = "document.withdrawn", _("撤回")
+    DOCUMENT_SUPERSEDED = "document.superseded", _("被修订/废止")
+    DOCUMENT_VALIDITY_CHANGED = "document.validity_changed", _("效力状态变更")
+    CONFIDENTIALITY_REVIEWED = "document.confidentiality_reviewed", _("保密审查")
+    PII_DECIDED = "document.pii_decided", _("个人信息处理决定")
+    ATTACHMENT_ADDED = "document.attachment_added", _("添加附件")
+    ATTACHMENT_REMOVED = "document.attachment_removed", _("删除附件")
+    TOPIC_SAVED = "topic.saved", _("保存主题分类")
+    COLUMN_SAVED = "column.saved", _("保存栏目")
