@@ -2,9 +2,14 @@
 
 from ninja import NinjaAPI
 
+from gongkai.core.apis import router as core_router
+from gongkai.documents.apis import router as documents_router
+
 api = NinjaAPI(
     title="Gongkai API",
     version="1",
     urls_namespace="api",
     description="政府信息公开平台接口",
 )
+api.add_router("/", core_router)
+api.add_router("/", documents_router)

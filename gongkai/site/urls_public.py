@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views_public
 
 urlpatterns = [
     path("", views_public.home, name="home"),
+    path("", include("gongkai.documents.urls_public")),
 ]
