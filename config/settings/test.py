@@ -13,16 +13,17 @@ if os.environ.get("GONGKAI_TEST_POSTGRES") == "1":
             "USER": os.environ.get("GONGKAI_PG_USER", "postgres"),
             "HOST": os.environ.get("GONGKAI_PG_HOST", "127.0.0.1"),
             "PORT": os.environ.get("GONGKAI_PG_PORT", "5432"),
-            "TEST": {"NAME": "test_gongkai"},
+            # One test database per run, so parallel runs on one server never clash.
+            "TEST": {"NAME": f"test_gongkai_{os.getpid()}"},
         }
     }
 else:
+    # In-memory (shared-cache) SQLite: private to this run, live_server-safe.
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": str(VAR_DIR / "test.sqlite3"),
+            "NAME": ":memory:",
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
-            "TEST": {"NAME": str(VAR_DIR / "test-run.sqlite3")},
         }
     }
 
