@@ -189,3 +189,12 @@ GONGKAI_ATTACHMENT_MAX_BYTES = int(
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Work calendar (spec §7.4): a year entered by one administrator counts for
+# legal deadlines only after a second administrator verifies it.
+GONGKAI_CALENDAR_TWO_PERSON_CHECK = (
+    os.environ.get("GONGKAI_CALENDAR_TWO_PERSON_CHECK", "1") == "1"
+)
+# From this (month, day) on, `manage.py check` warns that next year's
+# schedule is missing (notices come out between late October and December).
+GONGKAI_CALENDAR_WARN_FROM = (10, 1)

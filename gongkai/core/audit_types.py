@@ -30,3 +30,5 @@ class AuditEventType(models.TextChoices):
     ATTACHMENT_REMOVED = "document.attachment_removed", _("删除附件")
     TOPIC_SAVED = "topic.saved", _("保存主题分类")
     COLUMN_SAVED = "column.saved", _("保存栏目")
+    USER_UPDATED = "user.updated", _("修改用户")
+    PII_SCANNED = "document.pii_scanned", _("个人信息扫描")

@@ -1,5 +1,8 @@
 """factory_boy factories for core models (zh_CN Faker)."""
 
+# factory_boy's declarations are untyped and it re-exports them implicitly.
+# mypy: disable-error-code="no-untyped-call,attr-defined"
+
 from __future__ import annotations
 
 import factory
@@ -20,9 +23,10 @@ def _credit_code(n: int) -> str:
     return first17 + credit_code_check_character(first17)
 
 
-class OrganisationFactory(DjangoModelFactory):
+class OrganisationFactory(DjangoModelFactory[Organisation]):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"测试市第{n}局")
     short_name = factory.Sequence(lambda n: f"测{n}局")
@@ -40,13 +44,13 @@ class OrganisationFactory(DjangoModelFactory):
         obj: Organisation, create: bool, extracted: object, **kwargs: object
     ) -> None:
         # Mirrors organisation_create: the path is the chain of ids.
-        parent_path = obj.parent.path if obj.parent_id else "/"
+        parent_path = obj.parent.path if obj.parent is not None else "/"
         obj.path = f"{parent_path}{obj.pk}/"
         if create:
             obj.save(update_fields=["path"])
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -57,7 +61,7 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password("Gongkai-test-2026")
 
 
-class RoleAssignmentFactory(DjangoModelFactory):
+class RoleAssignmentFactory(DjangoModelFactory[RoleAssignment]):
     class Meta:
         model = RoleAssignment
 
@@ -68,6 +72,6 @@ class RoleAssignmentFactory(DjangoModelFactory):
 
 def staff_user(role: str, organisation: Organisation, **kwargs: object) -> User:
     """A user holding one role in one organisation."""
-    user = UserFactory(**kwargs)
-    RoleAssignmentFactory(user=user, organisation=organisation, role=role)
+    user = UserFactory.create(**kwargs)
+    RoleAssignmentFactory.create(user=user, organisation=organisation, role=role)
     return user

@@ -6,6 +6,7 @@ from .choices import (
     Genre,
     LegalForm,
     StatutoryItem,
+    SupersedeEffect,
     Validity,
 )
 from .documents import (
@@ -16,6 +17,7 @@ from .documents import (
     PiiDecision,
     PiiFinding,
     PiiKind,
+    PiiSource,
 )
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "PiiDecision",
     "PiiFinding",
     "PiiKind",
+    "PiiSource",
     "StatutoryItem",
+    "SupersedeEffect",
     "Topic",
     "Validity",
 ]

@@ -123,3 +123,12 @@ class StatutoryItem(models.TextChoices):
             "第二十一条：乡（镇）农业农村政策、农田水利、土地承包经营权流转、宅基地、征收、筹资筹劳、社会救助"
         ),
     )
+
+
+class SupersedeEffect(models.TextChoices):
+    """What an amending document does to the one it supersedes (spec §5.5)."""
+
+    AMENDED = "amended", _("修改")
+    PARTLY_INVALID = "partly_invalid", _("部分失效")
+    INVALID = "invalid", _("宣布失效")
+    REPEALED = "repealed", _("废止")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +13,7 @@ from .choices import (
     Genre,
     LegalForm,
     StatutoryItem,
+    SupersedeEffect,
     Validity,
 )
 
@@ -110,6 +111,16 @@ class Document(models.Model):
         related_name="superseded_by",
         verbose_name=_("修订或废止的原文件"),
     )
+    supersede_effect = models.CharField(
+        _("对原文件的效力"),
+        max_length=20,
+        choices=SupersedeEffect.choices,
+        blank=True,
+        help_text=_("本文件发布时，原文件的效力状态随之变更。"),
+    )
+    submission_count = models.PositiveIntegerField(
+        _("提交审核次数"), default=0, editable=False
+    )
     return_reason = models.TextField(_("退文理由"), blank=True)
     withdrawal_reason = models.TextField(_("撤回理由"), blank=True)
     publish_due_on = models.DateField(_("应发布日期"), null=True, blank=True)
@@ -133,6 +144,9 @@ class Document(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_on__isnull=False),
                 name="published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(supersedes=F("pk")), name="does_not_supersede_itself"
             ),
         ]
         indexes = [
@@ -206,6 +220,11 @@ class ConfidentialityReview(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    submission = models.PositiveIntegerField(
+        _("审核轮次"),
+        default=0,
+        help_text=_("审查针对的是文件第几次提交；只有本轮的审查可用于审核通过。"),
+    )
     checklist = models.JSONField(_("审查事项"))
     passed = models.BooleanField(_("审查通过"))
     notes = models.TextField(_("审查意见"), blank=True)
@@ -231,15 +250,34 @@ class PiiDecision(models.TextChoices):
     CONFIRMED_PUBLIC = "confirmed_public", _("确认可公开")
 
 
+class PiiSource(models.TextChoices):
+    BODY = "body", _("正文")
+    ATTACHMENT = "attachment", _("附件")
+
+
 class PiiFinding(models.Model):
-    """A possible piece of personal data found before approval."""
+    """A possible piece of personal data found before approval.
+
+    The value itself is never stored: only a masked form and a keyed digest,
+    which lets a re-scan keep the decision taken for the same value.
+    """
 
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="pii_findings"
     )
-    attachment = models.ForeignKey(
-        Attachment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    source = models.CharField(
+        _("位置"), max_length=20, choices=PiiSource.choices, default=PiiSource.BODY
     )
+    # SET_NULL: removing the attachment is how an attachment hit is redacted,
+    # and the finding stays as the record of that decision.
+    attachment = models.ForeignKey(
+        Attachment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pii_findings",
+    )
+    attachment_name = models.CharField(_("附件名称"), max_length=200, blank=True)
     kind = models.CharField(_("类型"), max_length=20, choices=PiiKind.choices)
     masked_value = models.CharField(_("内容（已遮盖）"), max_length=80)
     value_digest = models.CharField(max_length=64)
@@ -262,6 +300,13 @@ class PiiFinding(models.Model):
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            # 确认可公开 must say why (e.g. a published hotline).
+            models.CheckConstraint(
+                condition=~Q(decision="confirmed_public") | ~Q(reason=""),
+                name="pii_confirmation_has_reason",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.masked_value}"

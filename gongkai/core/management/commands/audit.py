@@ -1,0 +1,36 @@
+"""`manage.py audit verify`: check the audit log's hash chain."""
+
+from __future__ import annotations
+
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from gongkai.core.audit import audit_verify
+from gongkai.core.models import AuditEvent
+
+
+class Command(BaseCommand):
+    help = (
+        "审计日志操作。verify：逐条核验哈希链，发现被改动或删除的记录时以非零状态退出。"
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        subcommands = parser.add_subparsers(dest="action", required=True)
+        subcommands.add_parser("verify", help="核验审计日志哈希链")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "verify":
+            self.verify()
+
+    def verify(self) -> None:
+        checked = AuditEvent.objects.count()
+        problem = audit_verify()
+        if problem is not None:
+            raise CommandError(
+                f"审计日志校验失败：首个异常记录 #{problem.event_id}：{problem.message}"
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"审计日志完整：已核验 {checked} 条记录。")
+        )

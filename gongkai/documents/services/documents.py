@@ -1,0 +1,251 @@
+"""Writing documents: create, edit and the review workflow up to approval."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from gongkai.core.audit import audit_record
+from gongkai.core.audit_types import AuditEventType
+from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.models import Organisation, User
+from gongkai.core.permissions import Permission, has_permission
+
+from ..index_numbers import index_number_allocate
+from ..models import (
+    ConfidentialityReview,
+    ContentType,
+    Disclosure,
+    Document,
+    DocumentStatus,
+    PiiDecision,
+)
+from ..selectors.staff import documents_visible_to
+from ..workflow import DocumentAction
+from ._fields import check_document, clean_values, set_co_issuers, split_fields
+from ._transitions import apply_transition, audit_value, ensure_allowed, pks
+from .deadlines import publish_due_refresh
+from .scan import pii_scan
+
+
+@transaction.atomic
+def document_create(
+    *,
+    actor: User,
+    organisation: Organisation,
+    title: str,
+    written_on: date,
+    **fields: Any,
+) -> Document:
+    """A new draft with its 索引号 allocated (spec §5.2)."""
+    if not has_permission(actor, Permission.DOCUMENT_EDIT, organisation):
+        raise PermissionDenied("您没有权限在该机关录入文件。")
+    plain, m2m = split_fields({"title": title, "written_on": written_on, **fields})
+    document = Document(
+        organisation=organisation, status=DocumentStatus.DRAFT, created_by=actor
+    )
+    for name, value in clean_values(document, plain).items():
+        setattr(document, name, value)
+    allocated = index_number_allocate(organisation=organisation, on=document.written_on)
+    document.index_number = allocated.index_number
+    document.index_year = allocated.year
+    document.index_serial = allocated.serial
+    check_document(document)
+    document.save()
+    if "co_issuers" in m2m:
+        set_co_issuers(document, m2m["co_issuers"])
+    publish_due_refresh(document)
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.DOCUMENT_CREATED,
+        target=document,
+        after={
+            "index_number": document.index_number,
+            **{name: audit_value(document, name) for name in sorted(plain)},
+            "co_issuers": pks(document.co_issuers.all()),
+            "publish_due_on": audit_value(document, "publish_due_on"),
+        },
+    )
+    return document
+
+
+@transaction.atomic
+def document_update(*, actor: User, document: Document, **fields: Any) -> Document:
+    """Edit a draft. The 索引号 follows the 成文日期's year until publication."""
+    ensure_allowed(actor=actor, document=document, action=DocumentAction.EDIT)
+    plain, m2m = split_fields(fields)
+    cleaned = clean_values(document, plain)
+    old_year = document.written_on.year
+    old_due_inputs = (document.written_on, document.legal_form)
+    old_body = document.body
+    old_co_issuers = pks(document.co_issuers.all())
+    previous = {
+        name: audit_value(document, name)
+        for name in [*cleaned, "index_number", "index_year", "index_serial"]
+    }
+    for name, value in cleaned.items():
+        setattr(document, name, value)
+    check_document(document)
+    if document.written_on.year != old_year:
+        # Never published (only drafts are edited), so the number may change.
+        allocated = index_number_allocate(
+            organisation=document.organisation, on=document.written_on
+        )
+        cleaned.update(
+            index_number=allocated.index_number,
+            index_year=allocated.year,
+            index_serial=allocated.serial,
+        )
+    extra: dict[str, Any] = {}
+    if "co_issuers" in m2m:
+        set_co_issuers(document, m2m["co_issuers"])
+        new_co_issuers = pks(document.co_issuers.all())
+        if new_co_issuers != old_co_issuers:
+            extra["co_issuers"] = new_co_issuers
+    apply_transition(
+        actor=actor,
+        document=document,
+        action=DocumentAction.EDIT,
+        changes=cleaned,
+        audit_extra=extra,
+        previous=previous,
+    )
+    if (document.written_on, document.legal_form) != old_due_inputs:
+        publish_due_refresh(document)
+    if document.body != old_body and document.pii_findings.exists():
+        pii_scan(document=document)
+    return document
+
+
+def submission_problems(document: Document) -> list[str]:
+    """Why a submission cannot be reviewed: it goes back to the editor at once."""
+    problems = []
+    if not document.disclosure:
+        problems.append("未确定公开属性（主动公开、依申请公开或不予公开）。")
+    elif document.disclosure != Disclosure.PROACTIVE and not document.disclosure_reason:
+        label = Disclosure(document.disclosure).label
+        problems.append(f"公开属性为“{label}”，须说明理由（条例第十四至十六条）。")
+    return problems
+
+
+@transaction.atomic
+def document_submit(*, actor: User, document: Document) -> Document:
+    """draft → submitted; an incomplete submission is returned automatically."""
+    apply_transition(
+        actor=actor,
+        document=document,
+        action=DocumentAction.SUBMIT,
+        changes={
+            "submission_count": document.submission_count + 1,
+            "return_reason": "",
+        },
+    )
+    problems = submission_problems(document)
+    if problems:
+        return apply_transition(
+            actor=None,
+            document=document,
+            action=DocumentAction.RETURN,
+            changes={"return_reason": "自动退文：" + "".join(problems)},
+            automatic=True,
+        )
+    pii_scan(document=document)
+    return document
+
+
+def _required_reason(reason: str, what: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(f"{what}须填写理由。")
+    return reason
+
+
+@transaction.atomic
+def document_return(*, actor: User, document: Document, reason: str) -> Document:
+    """退文: submitted → returned, with the reviewer's reason."""
+    reason = _required_reason(reason, "退文")
+    return apply_transition(
+        actor=actor,
+        document=document,
+        action=DocumentAction.RETURN,
+        changes={"return_reason": reason},
+    )
+
+
+@transaction.atomic
+def document_revise(*, actor: User, document: Document) -> Document:
+    """returned → draft, so the editor can address the 退文 reason."""
+    return apply_transition(
+        actor=actor, document=document, action=DocumentAction.REVISE
+    )
+
+
+def _check_approvable(actor: User, document: Document) -> None:
+    review = (
+        ConfidentialityReview.objects.filter(
+            document=document, reviewer=actor, submission=document.submission_count
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if review is None or not review.passed:
+        raise DomainError("审核通过前，须由您本人对本次提交完成保密审查且审查通过。")
+    pending = document.pii_findings.filter(decision=PiiDecision.PENDING).count()
+    if pending:
+        raise DomainError(
+            f"尚有 {pending} 处疑似个人信息未处理：请逐项遮盖删除或确认可公开后再审核通过。"
+        )
+
+
+@transaction.atomic
+def document_approve(*, actor: User, document: Document) -> Document:
+    """submitted → approved: needs this reviewer's passed 保密审查 and no open PII."""
+    ensure_allowed(actor=actor, document=document, action=DocumentAction.APPROVE)
+    pii_scan(document=document)
+    _check_approvable(actor, document)
+    return apply_transition(
+        actor=actor, document=document, action=DocumentAction.APPROVE
+    )
+
+
+@transaction.atomic
+def document_withdraw(*, actor: User, document: Document, reason: str) -> Document:
+    """published → withdrawn (taken off the public site), with the reason."""
+    reason = _required_reason(reason, "撤回")
+    return apply_transition(
+        actor=actor,
+        document=document,
+        action=DocumentAction.WITHDRAW,
+        changes={"withdrawal_reason": reason},
+    )
+
+
+@transaction.atomic
+def interpretation_link(
+    *, actor: User, interpretation: Document, policies: Iterable[Document]
+) -> Document:
+    """Link a 政策解读 to the policy documents it explains (replaces the set)."""
+    ensure_allowed(actor=actor, document=interpretation, action=DocumentAction.EDIT)
+    chosen = list(policies)
+    visible = set(
+        documents_visible_to(user=actor)
+        .filter(pk__in=[p.pk for p in chosen])
+        .values_list("pk", flat=True)
+    )
+    for policy in chosen:
+        if policy.pk == interpretation.pk:
+            raise DomainError("政策解读不能解读自身。")
+        if policy.pk not in visible:
+            raise PermissionDenied("所选政策文件不存在或您无权查看。")
+    before = pks(interpretation.policies.all())
+    interpretation.policies.set(chosen)
+    return apply_transition(
+        actor=actor,
+        document=interpretation,
+        action=DocumentAction.EDIT,
+        changes={"content_type": ContentType.INTERPRETATION},
+        audit_extra={"policies_before": before, "policies": pks(chosen)},
+    )

@@ -1,0 +1,111 @@
+"""The personal-data scan of a document's body and attachment texts."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from gongkai.core.audit import audit_record
+from gongkai.core.audit_types import AuditEventType
+
+from ..body import html_to_text
+from ..models import Attachment, Document, PiiDecision, PiiFinding, PiiSource
+from ..pii import PiiHit, find_pii
+
+
+def _sources(document: Document) -> list[tuple[str, Attachment | None, str]]:
+    sources: list[tuple[str, Attachment | None, str]] = [
+        (PiiSource.BODY, None, html_to_text(document.body))
+    ]
+    for attachment in document.attachments.all():
+        sources.append((PiiSource.ATTACHMENT, attachment, attachment.extracted_text))
+    return sources
+
+
+FindingKey = tuple[str, int | None, str]
+
+
+def _key(finding: PiiFinding) -> FindingKey:
+    return (finding.source, finding.attachment_id, finding.value_digest)
+
+
+def _new_finding(
+    document: Document,
+    source: str,
+    attachment: Attachment | None,
+    hit: PiiHit,
+    confirmed: PiiFinding | None,
+) -> PiiFinding:
+    finding = PiiFinding(
+        document=document,
+        source=source,
+        attachment=attachment,
+        attachment_name=attachment.original_name if attachment else "",
+        kind=hit.kind,
+        masked_value=hit.masked,
+        value_digest=hit.digest,
+        context=hit.context,
+    )
+    if confirmed is not None:
+        # The same value was already confirmed public in this document.
+        finding.decision = PiiDecision.CONFIRMED_PUBLIC
+        finding.reason = confirmed.reason
+        finding.decided_by_id = confirmed.decided_by_id
+        finding.decided_at = confirmed.decided_at
+    finding.save()
+    return finding
+
+
+@transaction.atomic
+def pii_scan(*, document: Document) -> list[PiiFinding]:
+    """Scan body and attachment texts; keep decisions taken for the same value.
+
+    - a value seen before keeps its finding (and its 确认可公开 decision);
+    - a value confirmed public elsewhere in the document is confirmed here too;
+    - a value that had been redacted and is back is pending again;
+    - a pending finding whose value is gone is dropped; decided ones stay as
+      the record of the decision.
+    Returns the document's current findings.
+    """
+    existing = {_key(f): f for f in document.pii_findings.select_for_update()}
+    confirmed = {
+        f.value_digest: f
+        for f in existing.values()
+        if f.decision == PiiDecision.CONFIRMED_PUBLIC
+    }
+    seen: set[FindingKey] = set()
+    created: list[int] = []
+    reopened: list[int] = []
+    for source, attachment, text in _sources(document):
+        for hit in find_pii(text):
+            key = (source, attachment.pk if attachment else None, hit.digest)
+            if key in seen:
+                continue
+            seen.add(key)
+            finding = existing.get(key)
+            if finding is None:
+                new = _new_finding(
+                    document, source, attachment, hit, confirmed.get(hit.digest)
+                )
+                created.append(new.pk)
+            elif finding.decision == PiiDecision.REDACTED:
+                finding.decision = PiiDecision.PENDING
+                finding.reason = ""
+                finding.decided_by = None
+                finding.decided_at = None
+                finding.context = hit.context
+                finding.save()
+                reopened.append(finding.pk)
+    gone = [
+        f.pk
+        for key, f in existing.items()
+        if key not in seen and f.decision == PiiDecision.PENDING
+    ]
+    PiiFinding.objects.filter(pk__in=gone).delete()
+    if created or reopened or gone:
+        audit_record(
+            actor=None,
+            event_type=AuditEventType.PII_SCANNED,
+            target=document,
+            after={"created": created, "reopened": reopened, "dropped": gone},
+        )
+    return list(document.pii_findings.all())
