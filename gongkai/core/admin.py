@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm, UsernameField
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms import BaseModelForm
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from .audit import audit_record
 from .audit_types import AuditEventType
@@ -31,6 +34,7 @@ from .services.users import role_grant, role_revoke, user_snapshot
 # Django's classes are not subscriptable.
 if TYPE_CHECKING:
     OrganisationModelAdmin = admin.ModelAdmin[Organisation]
+    OrganisationModelForm = forms.ModelForm[Organisation]
     AuditEventModelAdmin = admin.ModelAdmin[AuditEvent]
     RoleAssignmentTabularInline = admin.TabularInline[RoleAssignment, User]
     UserCreationFormBase = UserCreationForm[User]
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     UserModelAdmin = DjangoUserAdmin[User]
 else:
     OrganisationModelAdmin = AuditEventModelAdmin = admin.ModelAdmin
+    OrganisationModelForm = forms.ModelForm
     RoleAssignmentTabularInline = admin.TabularInline
     UserCreationFormBase = UserCreationForm
     UserChangeFormBase = UserChangeForm
@@ -48,8 +53,26 @@ def _actor(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
 
 
+class OrganisationAdminForm(OrganisationModelForm):
+    website = forms.URLField(
+        label=_("网站"), required=False, max_length=200, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Organisation
+        fields = "__all__"
+
+    def clean_parent(self) -> Organisation | None:
+        parent: Organisation | None = self.cleaned_data.get("parent")
+        instance = self.instance
+        if parent is not None and instance.pk and parent.path.startswith(instance.path):
+            raise ValidationError(_("不能将机关调整到其自身或其下级机关之下。"))
+        return parent
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(OrganisationModelAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "short_name", "kind", "credit_code", "path", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name", "credit_code"]
@@ -214,9 +237,9 @@ class UserAdmin(UserModelAdmin):
                     )
                 )
         # What the admin's change message reads (as BaseModelFormSet.save sets).
-        formset.new_objects = granted  # type: ignore[attr-defined]
-        formset.changed_objects = []  # type: ignore[attr-defined]
-        formset.deleted_objects = revoked  # type: ignore[attr-defined]
+        formset.new_objects = granted
+        formset.changed_objects = []
+        formset.deleted_objects = revoked
 
 
 @admin.register(AuditEvent)

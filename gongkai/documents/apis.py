@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from ninja import Router, Schema
 
 from gongkai.core.models import Organisation
@@ -152,7 +153,9 @@ def _filters(
     elif subtree:
         _flag(subtree, name="subtree")
     if year:
-        filters["year"] = _int(year, name="year", low=1949, high=date.today().year + 1)
+        filters["year"] = _int(
+            year, name="year", low=1949, high=timezone.localdate().year + 1
+        )
     if topic:
         topic_id = _int(topic, name="topic", low=1, high=2**31 - 1)
         try:

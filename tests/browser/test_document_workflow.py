@@ -19,6 +19,7 @@ from typing import cast
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 
 from gongkai.core.models import Organisation, Role
@@ -63,6 +64,10 @@ def page(live_server) -> Iterator[object]:
         finally:
             context.close()
             browser.close()
+            # Playwright's sync API runs the test in its own greenlet, where
+            # Django's context-local connection is a second one; left open it
+            # keeps PostgreSQL from dropping the test database.
+            connections.close_all()
 
 
 def _login(page, username: str) -> None:

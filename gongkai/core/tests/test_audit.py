@@ -21,7 +21,7 @@ from gongkai.core.services.organisations import (
 )
 from gongkai.core.tests.factories import OrganisationFactory
 
-ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+ON_POSTGRES = str(settings.DATABASES["default"]["ENGINE"]).endswith("postgresql")
 
 
 def make_events(n: int) -> list[AuditEvent]:
@@ -44,7 +44,7 @@ def verify() -> str:
     return out.getvalue()
 
 
-def as_attacker(sql: str, params: list[object]) -> None:
+def as_attacker(sql: str, params: list[str | int]) -> None:
     """Run `sql` with the append-only triggers out of the way.
 
     Someone with DBA rights can do this; the test transaction rolls it back.

@@ -34,8 +34,8 @@ def test_user_create_hashes_and_audits():
     assert user.check_password(STRONG)
     event = AuditEvent.objects.get(event_type=AuditEventType.USER_CREATED)
     assert event.actor == actor
-    assert event.after["username"] == "zhangsan"
-    assert "password" not in event.after
+    assert (event.after or {})["username"] == "zhangsan"
+    assert "password" not in (event.after or {})
     assert STRONG not in str(event.after)
     assert audit_verify() is None
 

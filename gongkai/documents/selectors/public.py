@@ -17,9 +17,8 @@ from django.http import Http404
 
 from gongkai.core.models import Organisation, OrganisationKind
 
-from ..models import Attachment, Column, Document, DocumentStatus, Topic
-
-PUBLIC_STATUSES = (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
+from ..models import Attachment, Column, Document, Topic
+from ..workflow import PUBLIC_STATUSES
 
 
 @dataclass

@@ -23,12 +23,12 @@ from ..models import (
     DocumentStatus,
     PiiDecision,
 )
-from ..selectors.staff import documents_visible_to
+from ..selectors.staff import document_visible, documents_visible_to
 from ..workflow import DocumentAction
 from ._fields import check_document, clean_values, set_co_issuers, split_fields
 from ._transitions import apply_transition, audit_value, ensure_allowed, pks
 from .deadlines import publish_due_refresh
-from .scan import pii_scan
+from .scan import pii_scan, scanned_text
 
 
 @transaction.atomic
@@ -54,6 +54,7 @@ def document_create(
     document.index_year = allocated.year
     document.index_serial = allocated.serial
     check_document(document)
+    _check_references(actor, document)
     document.save()
     if "co_issuers" in m2m:
         set_co_issuers(document, m2m["co_issuers"])
@@ -80,7 +81,7 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     cleaned = clean_values(document, plain)
     old_year = document.written_on.year
     old_due_inputs = (document.written_on, document.legal_form)
-    old_body = document.body
+    old_text = scanned_text(document)
     old_co_issuers = pks(document.co_issuers.all())
     previous = {
         name: audit_value(document, name)
@@ -89,6 +90,7 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     for name, value in cleaned.items():
         setattr(document, name, value)
     check_document(document)
+    _check_references(actor, document)
     if document.written_on.year != old_year:
         # Never published (only drafts are edited), so the number may change.
         allocated = index_number_allocate(
@@ -105,6 +107,8 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
         new_co_issuers = pks(document.co_issuers.all())
         if new_co_issuers != old_co_issuers:
             extra["co_issuers"] = new_co_issuers
+    if not extra and all(audit_value(document, n) == previous[n] for n in cleaned):
+        return document  # a form saved unchanged: nothing to record
     apply_transition(
         actor=actor,
         document=document,
@@ -115,9 +119,16 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     )
     if (document.written_on, document.legal_form) != old_due_inputs:
         publish_due_refresh(document)
-    if document.body != old_body and document.pii_findings.exists():
+    if scanned_text(document) != old_text and document.pii_findings.exists():
         pii_scan(document=document)
     return document
+
+
+def _check_references(actor: User, document: Document) -> None:
+    """The document an amendment supersedes must be one the actor can see."""
+    original = document.supersedes
+    if original is not None and not document_visible(user=actor, document=original):
+        raise PermissionDenied("所选原文件不存在或您无权查看。")
 
 
 def submission_problems(document: Document) -> list[str]:
@@ -200,11 +211,19 @@ def _check_approvable(actor: User, document: Document) -> None:
         )
 
 
-@transaction.atomic
 def document_approve(*, actor: User, document: Document) -> Document:
-    """submitted → approved: needs this reviewer's passed 保密审查 and no open PII."""
+    """submitted → approved: needs this reviewer's passed 保密审查 and no open PII.
+
+    The scan runs first in its own transaction, so that findings it adds are
+    kept (and shown to the reviewer) when the approval is refused for them.
+    """
     ensure_allowed(actor=actor, document=document, action=DocumentAction.APPROVE)
     pii_scan(document=document)
+    return _approve(actor, document)
+
+
+@transaction.atomic
+def _approve(actor: User, document: Document) -> Document:
     _check_approvable(actor, document)
     return apply_transition(
         actor=actor, document=document, action=DocumentAction.APPROVE

@@ -13,7 +13,6 @@ from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError
 from gongkai.core.models import User
 
-from ..body import html_to_text
 from ..models import (
     ConfidentialityReview,
     Document,
@@ -26,6 +25,7 @@ from ..pii import find_pii, mask_value
 from ..workflow import CONFIDENTIALITY_KEYS, DocumentAction
 from ._transitions import apply_transition, ensure_allowed
 from .files import attachment_delete_with_findings
+from .scan import TEXT_FIELDS, scanned_text
 
 
 @transaction.atomic
@@ -72,23 +72,26 @@ def _value_pattern(kind: str, value: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![0-9A-Za-z]){re.escape(value)}(?![0-9A-Za-z])", re.I)
 
 
-def _redact_body(document: Document, finding: PiiFinding) -> str:
-    """The body with every occurrence of the finding's value masked."""
-    body = document.body
+def _redacted_text(document: Document, finding: PiiFinding) -> dict[str, str]:
+    """Title, summary, keywords and body with every occurrence masked."""
     values = {
         hit.value
-        for hit in find_pii(html_to_text(body))
+        for hit in find_pii(scanned_text(document))
         if hit.digest == finding.value_digest
     }
-    for value in values:
-        body = _value_pattern(finding.kind, value).sub(
-            mask_value(finding.kind, value), body
-        )
-    if any(h.digest == finding.value_digest for h in find_pii(html_to_text(body))):
+    texts: dict[str, str] = {}
+    for field in TEXT_FIELDS:
+        text = getattr(document, field)
+        for value in values:
+            pattern = _value_pattern(finding.kind, value)
+            text = pattern.sub(mask_value(finding.kind, value), text)
+        texts[field] = text
+    after = scanned_text(Document(**texts))
+    if any(h.digest == finding.value_digest for h in find_pii(after)):
         raise DomainError(
             "该内容在正文中被格式标记分隔，无法自动遮盖。请退文，由录入人员修改正文。"
         )
-    return body
+    return {f: t for f, t in texts.items() if t != getattr(document, f)}
 
 
 @transaction.atomic
@@ -106,7 +109,7 @@ def pii_finding_decide(
     changes: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     if decision == PiiDecision.REDACTED and finding.source == PiiSource.BODY:
-        changes["body"] = _redact_body(document, finding)
+        changes.update(_redacted_text(document, finding))
     elif decision == PiiDecision.REDACTED and finding.attachment is not None:
         # An attachment cannot be edited here: it is removed, and the editor
         # may add a redacted version (which is scanned again).

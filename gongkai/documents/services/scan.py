@@ -11,10 +11,25 @@ from ..body import html_to_text
 from ..models import Attachment, Document, PiiDecision, PiiFinding, PiiSource
 from ..pii import PiiHit, find_pii
 
+# Everything that is published with the document, not only the body.
+TEXT_FIELDS = ("title", "summary", "keywords", "body")
+
+
+def scanned_text(document: Document) -> str:
+    """The document's own text as scanned (source 正文): metadata and body."""
+    return "\n".join(
+        [
+            document.title,
+            document.summary,
+            document.keywords,
+            html_to_text(document.body),
+        ]
+    )
+
 
 def _sources(document: Document) -> list[tuple[str, Attachment | None, str]]:
     sources: list[tuple[str, Attachment | None, str]] = [
-        (PiiSource.BODY, None, html_to_text(document.body))
+        (PiiSource.BODY, None, scanned_text(document))
     ]
     for attachment in document.attachments.all():
         sources.append((PiiSource.ATTACHMENT, attachment, attachment.extracted_text))
@@ -55,6 +70,15 @@ def _new_finding(
     return finding
 
 
+def _reopen(finding: PiiFinding, hit: PiiHit) -> None:
+    finding.decision = PiiDecision.PENDING
+    finding.reason = ""
+    finding.decided_by = None
+    finding.decided_at = None
+    finding.context = hit.context
+    finding.save()
+
+
 @transaction.atomic
 def pii_scan(*, document: Document) -> list[PiiFinding]:
     """Scan body and attachment texts; keep decisions taken for the same value.
@@ -88,12 +112,7 @@ def pii_scan(*, document: Document) -> list[PiiFinding]:
                 )
                 created.append(new.pk)
             elif finding.decision == PiiDecision.REDACTED:
-                finding.decision = PiiDecision.PENDING
-                finding.reason = ""
-                finding.decided_by = None
-                finding.decided_at = None
-                finding.context = hit.context
-                finding.save()
+                _reopen(finding, hit)
                 reopened.append(finding.pk)
     gone = [
         f.pk

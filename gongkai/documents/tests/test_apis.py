@@ -133,7 +133,7 @@ def test_list_filters(client):
     )
     c = make_document(orgs["dept"])
 
-    def ids(**params):
+    def ids(**params: str) -> set[int]:
         response = client.get(LIST, params)
         assert response.status_code == 200, response.content
         return {d["id"] for d in response.json()["results"]}

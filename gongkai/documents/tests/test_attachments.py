@@ -13,12 +13,12 @@ from gongkai.documents import attachments, services
 from gongkai.documents.models import Attachment
 
 from .files import GIF, JPEG, PNG, plain_zip, tiny_docx, tiny_pdf, tiny_xlsx
-from .workflow_helpers import office  # noqa: F401
+from .workflow_helpers import after
 
 pytestmark = pytest.mark.django_db
 
 
-def upload(name, content):
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
     # The declared type is deliberately wrong: only the bytes count.
     return SimpleUploadedFile(name, content, content_type="text/plain")
 
@@ -49,7 +49,7 @@ def test_allowed_types_are_sniffed_from_content(office, name, content, mime):
     with attachment.file.open("rb") as stored:
         assert stored.read() == content
     event = AuditEvent.objects.get(event_type=AuditEventType.ATTACHMENT_ADDED)
-    assert event.after["sha256"] == attachment.sha256
+    assert after(event)["sha256"] == attachment.sha256
 
 
 def test_storage_keys_differ(office):
@@ -63,7 +63,7 @@ def test_storage_keys_differ(office):
     assert len(keys) == 3
 
 
-def docm():
+def docm() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as package:
         package.writestr(

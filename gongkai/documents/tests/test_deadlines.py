@@ -11,7 +11,7 @@ from gongkai.documents.models import Disclosure, Document, DocumentStatus, Legal
 from gongkai.documents.selectors.staff import documents_publication_late
 from gongkai.documents.services.deadlines import OWNER_KIND
 
-from .workflow_helpers import Office, office  # noqa: F401
+from .workflow_helpers import Office
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,9 @@ def test_due_date_on_create_20_working_days(office):
     document = office.draft(written_on=dt.date(2026, 3, 2))
     assert document.publish_due_on == dt.date(2026, 3, 30)
     assert not document.publish_due_provisional
-    stored = StoredDeadline.objects.get(owner_kind=OWNER_KIND, owner_id=str(document.pk))
+    stored = StoredDeadline.objects.get(
+        owner_kind=OWNER_KIND, owner_id=str(document.pk)
+    )
     assert stored.due_on == document.publish_due_on
     assert stored.working_days == 20
 
@@ -31,10 +33,7 @@ def test_normative_documents_use_the_local_limit(office, settings):
     )
     # 13 Feb (Fri), 14 Feb (调休上班 Saturday), Spring Festival 15–23 Feb off.
     assert document.publish_due_on == dt.date(2026, 2, 26)
-    assert (
-        document.publish_due_on
-        == add_working_days(dt.date(2026, 2, 12), 5).date
-    )
+    assert document.publish_due_on == add_working_days(dt.date(2026, 2, 12), 5).date
 
 
 def test_due_date_follows_edits(office):
@@ -64,7 +63,7 @@ def test_recomputation_updates_the_document(office):
     assert document.publish_due_on == dt.date(2026, 3, 30)
 
 
-def _set(document, **fields):
+def _set(document: Document, **fields: object) -> Document:
     Document.objects.filter(pk=document.pk).update(**fields)
     document.refresh_from_db()
     return document
@@ -72,7 +71,9 @@ def _set(document, **fields):
 
 def test_publication_late(office, time_machine):
     time_machine.move_to(dt.datetime(2026, 4, 20, 10, 0))
-    normative = dict(legal_form=LegalForm.NORMATIVE_DOCUMENT, written_on=dt.date(2026, 3, 2))
+    normative = dict(
+        legal_form=LegalForm.NORMATIVE_DOCUMENT, written_on=dt.date(2026, 3, 2)
+    )
     late_published = _set(
         office.draft(title="迟发", **normative),
         status=DocumentStatus.PUBLISHED,
@@ -101,7 +102,7 @@ def test_publication_late(office, time_machine):
     officer = staff_user(Role.OFFICER, office.org)
     assert {d.title for d in documents_publication_late(user=officer)} == {"迟发"}
     # A supervisor above both sees both organisations' late documents.
-    city = OrganisationFactory()
+    city = OrganisationFactory.create()
     for org in (office.org, elsewhere.org):
         org.parent = city
         org.path = f"{city.path}{org.pk}/"

@@ -16,7 +16,7 @@ from gongkai.documents.index_numbers import (
 from gongkai.documents.models import Document, IndexSerial
 
 from .factories import DocumentFactory
-from .workflow_helpers import Office, office  # noqa: F401
+from .workflow_helpers import Office
 
 
 @pytest.mark.django_db
@@ -36,7 +36,9 @@ def test_default_format_and_serial_per_year(office):
 
 @pytest.mark.django_db
 def test_configured_format():
-    org = OrganisationFactory(index_number_format="GK-{year}{month:02d}-{serial:04d}")
+    org = OrganisationFactory.create(
+        index_number_format="GK-{year}{month:02d}-{serial:04d}"
+    )
     editor = staff_user(Role.EDITOR, org)
     document = services.document_create(
         actor=editor, organisation=org, title="t", written_on=dt.date(2021, 10, 9)
@@ -64,14 +66,14 @@ def test_valid_format():
 
 @pytest.mark.django_db(transaction=True)
 def test_allocation_needs_a_transaction():
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     with pytest.raises(RuntimeError):
         index_number_allocate(organisation=org, on=dt.date(2026, 1, 1))
 
 
 @pytest.mark.django_db
 def test_factory_uses_the_allocator(office):
-    DocumentFactory(organisation=office.org, written_on=dt.date(2026, 3, 1))
+    DocumentFactory.create(organisation=office.org, written_on=dt.date(2026, 3, 1))
     made = office.draft(written_on=dt.date(2026, 3, 1))
     assert made.index_number.endswith("/2026-00002")
 
@@ -100,7 +102,7 @@ def test_draft_follows_its_year_and_published_number_never_changes(office):
 )
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_creation_gives_distinct_numbers():
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     editor = staff_user(Role.EDITOR, org)
     workers = 12
     barrier = threading.Barrier(workers)
@@ -139,7 +141,7 @@ def test_concurrent_creation_gives_distinct_numbers():
 def test_counter_row_race_falls_back_to_the_existing_row():
     """The first allocation of a year inserts the counter; a second inserter
     that lost the race locks the winner's row instead of failing."""
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     IndexSerial.objects.create(organisation=org, year=2026, last_serial=7)
     with transaction.atomic():
         allocated = index_number_allocate(organisation=org, on=dt.date(2026, 5, 1))

@@ -6,15 +6,15 @@ from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.models import AuditEvent
 from gongkai.documents import services
-from gongkai.documents.models import ContentType, DocumentStatus
+from gongkai.documents.models import ContentType, Document, DocumentStatus
 
 from .factories import DocumentFactory
-from .workflow_helpers import Office, office  # noqa: F401
+from .workflow_helpers import Office, after
 
 pytestmark = pytest.mark.django_db
 
 
-def link(office, interpretation, *policies):
+def link(office: Office, interpretation: Document, *policies: Document) -> Document:
     return services.interpretation_link(
         actor=office.editor, interpretation=interpretation, policies=policies
     )
@@ -27,17 +27,17 @@ def test_link_sets_content_type_and_is_audited(office):
     assert interpretation.content_type == ContentType.INTERPRETATION
     assert list(policy.interpretations.all()) == [interpretation]
     event = AuditEvent.objects.filter(target_id=str(interpretation.pk)).last()
-    assert event.after["policies"] == [policy.pk]
+    assert after(event)["policies"] == [policy.pk]
 
 
 def test_link_refuses_invisible_policies_and_itself(office):
     interpretation = office.draft(title="解读")
-    hidden = DocumentFactory(title="他人草稿")
+    hidden = DocumentFactory.create(title="他人草稿")
     with pytest.raises(PermissionDenied):
         link(office, interpretation, hidden)
     with pytest.raises(DomainError):
         link(office, interpretation, interpretation)
-    public_elsewhere = DocumentFactory(published=True)
+    public_elsewhere = DocumentFactory.create(published=True)
     link(office, interpretation, public_elsewhere)
 
 
@@ -59,7 +59,7 @@ def test_policy_needing_interpretation_publishes_it_in_the_same_action(office):
     published = AuditEvent.objects.filter(event_type=AuditEventType.DOCUMENT_PUBLISHED)
     assert published.count() == 2
     assert all(
-        e.after["published_together"] == sorted([policy.pk, interpretation.pk])
+        after(e)["published_together"] == sorted([policy.pk, interpretation.pk])
         for e in published
     )
 

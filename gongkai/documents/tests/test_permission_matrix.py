@@ -44,7 +44,7 @@ SEES_UNPUBLISHED = {
 
 # role → state → actions allowed in the role's own organisation. Nobody acts
 # on a child's or another organisation's documents.
-OWN_ACTIONS = {
+OWN_ACTIONS: dict[Role, dict[DocumentStatus, set[DocumentAction]]] = {
     Role.EDITOR: {
         S.DRAFT: {A.EDIT, A.SUBMIT},
         S.RETURNED: {A.REVISE},
@@ -67,11 +67,13 @@ OWN_ACTIONS = {
 SUPERSEDERS = {Role.REVIEWER, Role.HEAD}
 
 
-def expected_visible(role, relation, state):
+def expected_visible(role: Role, relation: str, state: DocumentStatus) -> bool:
     return state in PUBLIC or relation in SEES_UNPUBLISHED[role]
 
 
-def expected_actions(role, relation, state):
+def expected_actions(
+    role: Role, relation: str, state: DocumentStatus
+) -> set[DocumentAction]:
     if relation != "own":
         return set()
     return OWN_ACTIONS[role].get(state, set())
@@ -79,14 +81,16 @@ def expected_actions(role, relation, state):
 
 @pytest.fixture
 def world():
-    own = OrganisationFactory()
-    child = OrganisationFactory(parent=own)
-    other = OrganisationFactory()
+    own = OrganisationFactory.create()
+    child = OrganisationFactory.create(parent=own)
+    other = OrganisationFactory.create()
     documents = {}
     for relation, org in (("own", own), ("child", child), ("other", other)):
         for state in S:
-            published_on = dt.date(2026, 3, 5) if state in PUBLIC | {S.WITHDRAWN} else None
-            documents[relation, state] = DocumentFactory(
+            published_on = (
+                dt.date(2026, 3, 5) if state in PUBLIC | {S.WITHDRAWN} else None
+            )
+            documents[relation, state] = DocumentFactory.create(
                 organisation=org, status=state, published_on=published_on
             )
     return own, documents
@@ -96,7 +100,7 @@ def world():
 def test_matrix(world, role):
     own, documents = world
     user = staff_user(role, own)
-    mismatches = []
+    mismatches: list[tuple[object, ...]] = []
     visible_ids = set(documents_visible_to(user=user).values_list("pk", flat=True))
     for (relation, state), document in documents.items():
         want_visible = expected_visible(role, relation, state)

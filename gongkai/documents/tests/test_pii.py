@@ -15,7 +15,7 @@ VALID_ID = resident_id("11010519491231002")
 CARD = luhn_complete("622202123456789")  # 16 digits
 
 
-def kinds(text):
+def kinds(text: str) -> list[tuple[PiiKind, str]]:
     return [(hit.kind, hit.value) for hit in find_pii(text)]
 
 

@@ -8,6 +8,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.documents import services
 from gongkai.documents.models import (
     Attachment,
+    Document,
     DocumentStatus,
     PiiDecision,
     PiiKind,
@@ -15,7 +16,7 @@ from gongkai.documents.models import (
 )
 
 from .files import luhn_complete, resident_id, tiny_docx, tiny_pdf
-from .workflow_helpers import ALL_CLEAR, office  # noqa: F401
+from .workflow_helpers import ALL_CLEAR, Office, after
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ ID = resident_id("11010519491231002")
 CARD = luhn_complete("622202123456789")
 
 
-def submitted(office, body):
+def submitted(office: Office, body: str) -> Document:
     document = office.draft(body=body)
     services.document_submit(actor=office.editor, document=document)
     services.confidentiality_review_record(
@@ -70,9 +71,10 @@ def test_redaction_masks_every_occurrence_in_the_body(office):
     decided = AuditEvent.objects.filter(event_type=AuditEventType.PII_DECIDED)
     assert decided.count() == 2
     first = decided.first()
+    assert first is not None
     assert first.actor == office.reviewer
-    assert first.after["decision"] == PiiDecision.REDACTED
-    assert first.after["masked_value"] == "138****8000"
+    assert after(first)["decision"] == PiiDecision.REDACTED
+    assert after(first)["masked_value"] == "138****8000"
     # The clear value reaches neither the audit log nor the findings.
     for event in AuditEvent.objects.all():
         assert "13800138000" not in str(event.before) + str(event.after)
@@ -98,7 +100,7 @@ def test_confirm_public_needs_a_reason_and_is_audited(office):
     assert finding.decision == PiiDecision.CONFIRMED_PUBLIC
     assert finding.decided_by == office.reviewer
     event = AuditEvent.objects.get(event_type=AuditEventType.PII_DECIDED)
-    assert event.after["reason"] == "对外公布的政务服务热线"
+    assert after(event)["reason"] == "对外公布的政务服务热线"
     services.document_approve(actor=office.reviewer, document=document)
     assert document.status == DocumentStatus.APPROVED
 
@@ -154,7 +156,7 @@ def test_redacted_value_that_comes_back_is_pending_again(office):
     assert finding.decision == PiiDecision.PENDING
 
 
-def upload(name, content):
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")
 
 
@@ -216,3 +218,43 @@ def test_removing_an_attachment_settles_its_findings(office):
     finding = document.pii_findings.get()
     assert finding.decision == PiiDecision.REDACTED
     assert finding.attachment_name == "a.pdf"
+
+
+def test_metadata_is_scanned_and_redacted_too(office):
+    document = office.draft(
+        title="关于张三（13800138000）补贴的公示", summary="联系邮箱 zs@example.com"
+    )
+    services.document_submit(actor=office.editor, document=document)
+    services.confidentiality_review_record(
+        actor=office.reviewer, document=document, checklist=ALL_CLEAR
+    )
+    for finding in document.pii_findings.all():
+        services.pii_finding_decide(
+            actor=office.reviewer, finding=finding, decision=PiiDecision.REDACTED
+        )
+    document.refresh_from_db()
+    assert document.title == "关于张三（138****8000）补贴的公示"
+    assert document.summary == "联系邮箱 z***@example.com"
+    event = AuditEvent.objects.filter(event_type=AuditEventType.PII_DECIDED).first()
+    assert event is not None and event.before is not None
+    assert "title" in event.before
+    services.document_approve(actor=office.reviewer, document=document)
+
+
+def test_value_split_by_markup_cannot_be_redacted_automatically(office):
+    document = submitted(office, "<p>电话<strong>1380013</strong>8000</p>")
+    finding = document.pii_findings.get()
+    with pytest.raises(DomainError, match="无法自动遮盖"):
+        services.pii_finding_decide(
+            actor=office.reviewer, finding=finding, decision=PiiDecision.REDACTED
+        )
+    finding.refresh_from_db()
+    assert finding.decision == PiiDecision.PENDING
+
+
+def test_findings_of_a_refused_approval_are_kept(office):
+    document = submitted(office, "<p>13800138000</p>")
+    document.pii_findings.all().delete()  # as if submitted before the scanner
+    with pytest.raises(DomainError, match="个人信息"):
+        services.document_approve(actor=office.reviewer, document=document)
+    assert document.pii_findings.filter(decision=PiiDecision.PENDING).count() == 1

@@ -1,6 +1,6 @@
 import pytest
 
-from gongkai.core.models import OrganisationKind
+from gongkai.core.models import Organisation, OrganisationKind
 from gongkai.core.tests.factories import OrganisationFactory
 from gongkai.documents.catalogue_seed import catalogue_seed
 from gongkai.documents.models import Column, ColumnKind, StatutoryItem, Topic
@@ -34,12 +34,12 @@ def test_edited_topics_survive_reseeding():
     assert topic.sort_order == 9999
 
 
-def slugs(org):
+def slugs(org: Organisation) -> set[str]:
     return set(Column.objects.filter(organisation=org).values_list("slug", flat=True))
 
 
 def test_new_organisation_gets_its_catalogue():
-    org = OrganisationFactory(kind=OrganisationKind.CITY_DEPARTMENT)
+    org = OrganisationFactory.create(kind=OrganisationKind.CITY_DEPARTMENT)
     expected = {
         "guide",
         "regulation",
@@ -59,17 +59,19 @@ def test_new_organisation_gets_its_catalogue():
     assert not Column.objects.filter(
         organisation=org, update_interval_days__isnull=True
     ).exists()
-    assert Column.objects.get(organisation=org, slug="guide").update_interval_days == 365
+    assert (
+        Column.objects.get(organisation=org, slug="guide").update_interval_days == 365
+    )
 
 
 def test_township_gets_the_township_local_item():
-    org = OrganisationFactory(kind=OrganisationKind.TOWNSHIP)
+    org = OrganisationFactory.create(kind=OrganisationKind.TOWNSHIP)
     assert "art21-township" in slugs(org)
     assert "art21-city" not in slugs(org)
 
 
 def test_catalogue_seed_is_idempotent_and_keeps_edits():
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     guide = Column.objects.get(organisation=org, slug="guide")
     guide.name = "本机关公开指南"
     guide.save()
@@ -79,12 +81,15 @@ def test_catalogue_seed_is_idempotent_and_keeps_edits():
     assert Column.objects.filter(organisation=org).count() == 21
     guide.refresh_from_db()
     assert guide.name == "本机关公开指南"
-    assert Column.objects.get(organisation=org, slug="art20-03").parent.slug == "statutory"
+    parent = Column.objects.get(organisation=org, slug="art20-03").parent
+    assert parent is not None and parent.slug == "statutory"
 
 
 def test_interval_override_by_setting(settings):
     settings.GONGKAI_COLUMN_UPDATE_INTERVALS = {"art20-01": 90}
-    org = OrganisationFactory()
+    org = OrganisationFactory.create()
     Column.objects.filter(organisation=org).delete()
     catalogue_seed(organisation=org)
-    assert Column.objects.get(organisation=org, slug="art20-01").update_interval_days == 90
+    assert (
+        Column.objects.get(organisation=org, slug="art20-01").update_interval_days == 90
+    )

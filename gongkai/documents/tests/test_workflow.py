@@ -9,6 +9,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.documents import services
 from gongkai.documents.models import (
     Disclosure,
+    Document,
     DocumentStatus,
     SupersedeEffect,
     Validity,
@@ -20,12 +21,12 @@ from gongkai.documents.workflow import (
     actions_from,
 )
 
-from .workflow_helpers import ALL_CLEAR, Office, office  # noqa: F401
+from .workflow_helpers import ALL_CLEAR, Office, after
 
 pytestmark = pytest.mark.django_db
 
 
-def events(document):
+def events(document: Document) -> list[str]:
     return list(
         AuditEvent.objects.filter(
             target_type="documents.document", target_id=str(document.pk)
@@ -80,7 +81,7 @@ def test_update_audits_before_and_after(office):
     services.document_update(actor=office.editor, document=document, title="新标题")
     event = AuditEvent.objects.filter(event_type=AuditEventType.DOCUMENT_UPDATED).get()
     assert event.before == {"title": "旧标题"}
-    assert event.after["title"] == "新标题"
+    assert after(event)["title"] == "新标题"
 
 
 def test_body_is_sanitised_and_never_audited_in_clear(office):
@@ -93,7 +94,7 @@ def test_body_is_sanitised_and_never_audited_in_clear(office):
     assert "javascript" not in document.body
     assert "onerror" not in document.body
     created = AuditEvent.objects.get(event_type=AuditEventType.DOCUMENT_CREATED)
-    assert created.after["body"].startswith("sha256:")
+    assert after(created)["body"].startswith("sha256:")
 
 
 @pytest.mark.parametrize(
@@ -114,7 +115,7 @@ def test_incomplete_submission_is_returned_automatically(office, fields, message
     returned = AuditEvent.objects.get(event_type=AuditEventType.DOCUMENT_RETURNED)
     assert returned.actor is None
     assert returned.actor_repr == "系统"
-    assert message in returned.after["return_reason"]
+    assert message in after(returned)["return_reason"]
 
 
 def test_non_proactive_with_reason_goes_to_review(office):
@@ -165,7 +166,7 @@ def test_approval_needs_this_rounds_review_by_the_approver(office):
     other = Office().reviewer
     from gongkai.core.tests.factories import RoleAssignmentFactory
 
-    RoleAssignmentFactory(user=other, organisation=office.org, role="reviewer")
+    RoleAssignmentFactory.create(user=other, organisation=office.org, role="reviewer")
     services.confidentiality_review_record(
         actor=other, document=document, checklist=ALL_CLEAR
     )
@@ -284,8 +285,8 @@ def test_publishing_an_amendment_supersedes_the_original(office, effect, validit
     superseded = AuditEvent.objects.get(
         event_type=AuditEventType.DOCUMENT_SUPERSEDED, target_id=str(original.pk)
     )
-    assert superseded.after["superseded_by"] == amending.pk
-    assert superseded.after["validity"] == validity
+    assert after(superseded)["superseded_by"] == amending.pk
+    assert after(superseded)["validity"] == validity
 
 
 def test_a_superseded_document_can_be_superseded_again(office):
@@ -327,3 +328,17 @@ def test_a_failed_publication_changes_nothing(office):
     policy.refresh_from_db()
     assert policy.status == DocumentStatus.APPROVED
     assert AuditEventType.DOCUMENT_PUBLISHED not in events(policy)
+
+
+def test_saving_unchanged_values_records_nothing(office):
+    document = office.draft(title="标题")
+    services.document_update(actor=office.editor, document=document, title="标题")
+    assert events(document) == [AuditEventType.DOCUMENT_CREATED]
+
+
+def test_supersedes_must_be_visible(office):
+    from .factories import DocumentFactory
+
+    hidden = DocumentFactory.create(title="他机关草稿")
+    with pytest.raises(PermissionDenied):
+        office.draft(supersedes=hidden, supersede_effect=SupersedeEffect.AMENDED)

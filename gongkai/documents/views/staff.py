@@ -16,7 +16,6 @@ from typing import Any, Concatenate, ParamSpec, cast
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as HttpForbidden
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -83,7 +82,7 @@ def staff_required(view: View[P]) -> View[P]:
         request: HttpRequest, *args: P.args, **kwargs: P.kwargs
     ) -> HttpResponse:
         if not role_assignments(request.user):
-            raise HttpForbidden(_("该账号未分配工作角色，不能使用工作台。"))
+            return render(request, "staff/forbidden.html", status=403)
         return view(request, *args, **kwargs)
 
     return cast(View[P], wrapper)

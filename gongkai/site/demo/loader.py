@@ -16,8 +16,15 @@ from gongkai.documents.catalogue_seed import catalogue_seed
 from gongkai.documents.models import Column, ColumnKind
 
 from .organisations import CITY, OrgSpec, organisations_ensure, walk
-from .pipeline import Actors, Pipeline
-from .plan import ColumnRef, DocPlan, NumberBook, OrgContext, plan_for_organisation, special_plans
+from .pipeline import Actors, Pipeline, needs_full_workflow
+from .plan import (
+    ColumnRef,
+    DocPlan,
+    NumberBook,
+    OrgContext,
+    plan_for_organisation,
+    special_plans,
+)
 from .seedplans import seed_plans
 from .seeds import SeedDocument, parse_seed_folder
 from .users import users_ensure
@@ -54,7 +61,10 @@ def _load_seeds(report: LoadReport) -> list[SeedDocument]:
 def _scope_and_place(spec: OrgSpec, parent: OrgSpec | None) -> tuple[str, str]:
     """(全市/全区/全县/全镇…, 鹤城市/南湖区/龙泉镇…) for titles and bodies."""
     if spec.kind == "township":
-        return f"全{spec.short_name[-1] if not spec.short_name.endswith('街道') else '街道'}", spec.short_name
+        return (
+            f"全{spec.short_name[-1] if not spec.short_name.endswith('街道') else '街道'}",
+            spec.short_name,
+        )
     county = spec if spec.kind == "county_government" else parent
     if county is not None and county.kind == "county_government":
         level = county.short_name[2]  # 南湖区政府 → 区
@@ -132,7 +142,10 @@ def demo_load() -> LoadReport:
         ),
         today=timezone.localdate(),
     )
-    for plan in plans:
+    showcase = {CITY_KEY, COUNTY_DEMO_DEPARTMENT_KEY}
+    full = [p for p in plans if needs_full_workflow(p, showcase)]
+    pipeline.ensure_fast([p for p in plans if not needs_full_workflow(p, showcase)])
+    for plan in full:
         pipeline.ensure(plan)
     report.documents_created = pipeline.created
     report.seconds = time.monotonic() - started

@@ -372,7 +372,18 @@ def all_specs() -> list[tuple[OrgSpec, OrgSpec | None]]:
 
 
 _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
-_GIVEN = ("建国", "海燕", "志强", "丽华", "晓东", "文静", "国平", "春梅", "明辉", "雪峰")
+_GIVEN = (
+    "建国",
+    "海燕",
+    "志强",
+    "丽华",
+    "晓东",
+    "文静",
+    "国平",
+    "春梅",
+    "明辉",
+    "雪峰",
+)
 
 
 def _head_names(spec: OrgSpec) -> str:

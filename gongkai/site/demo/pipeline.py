@@ -33,6 +33,7 @@ from gongkai.documents.services import (
 )
 from gongkai.documents.workflow import CONFIDENTIALITY_KEYS
 
+from .fastpath import FastItem, documents_publish_fast
 from .plan import DocPlan
 
 PASSED = dict.fromkeys(sorted(CONFIDENTIALITY_KEYS), True)
@@ -68,7 +69,7 @@ class Pipeline:
             for c in Column.objects.filter(organisation_id__in=org_ids)
         }
         self.topics = {
-            f"{t.parent.name}\\{t.name}": t
+            t.path_label: t
             for t in Topic.objects.filter(parent__isnull=False).select_related("parent")
         }
         self.existing = {
@@ -106,7 +107,10 @@ class Pipeline:
     def _review_and_approve(self, plan: DocPlan, document: Document) -> None:
         reviewer = self.actors.reviewer(plan)
         confidentiality_review_record(
-            actor=reviewer, document=document, checklist=PASSED, notes="经审查，可以公开。"
+            actor=reviewer,
+            document=document,
+            checklist=PASSED,
+            notes="经审查，可以公开。",
         )
         # Public office numbers and addresses in guides are not personal data.
         for finding in document.pii_findings.filter(decision=PiiDecision.PENDING):
@@ -140,7 +144,9 @@ class Pipeline:
         self.created += 1
         if plan.interprets:
             policy = self.existing[(organisation.pk, plan.interprets)]
-            interpretation_link(actor=editor, interpretation=document, policies=[policy])
+            interpretation_link(
+                actor=editor, interpretation=document, policies=[policy]
+            )
         if plan.status == DocumentStatus.DRAFT:
             return document
         document_submit(actor=editor, document=document)
@@ -148,7 +154,9 @@ class Pipeline:
             return document
         if plan.status == DocumentStatus.RETURNED:
             document_return(
-                actor=self.actors.reviewer(plan), document=document, reason=plan.return_reason
+                actor=self.actors.reviewer(plan),
+                document=document,
+                reason=plan.return_reason,
             )
             return document
         self._review_and_approve(plan, document)
@@ -164,3 +172,41 @@ class Pipeline:
             published_on=self._published_on(plan),
         )
         return document
+
+    def ensure_fast(self, plans: list[DocPlan]) -> None:
+        """Publish plain generated documents through the fast path."""
+        items = []
+        for plan in plans:
+            organisation = self.organisations[plan.org_key]
+            if (organisation.pk, plan.title) in self.existing:
+                continue
+            items.append(
+                FastItem(
+                    plan=plan,
+                    organisation=organisation,
+                    column=self.columns.get((organisation.pk, plan.column_slug)),
+                    topic=self.topics.get(plan.topic),
+                    published_on=self._published_on(plan),
+                )
+            )
+        documents = documents_publish_fast(
+            items=items,
+            editor=self.actors.loader_editor,
+            reviewer=self.actors.loader_reviewer,
+        )
+        for document in documents:
+            self.existing[(document.organisation_id, document.title)] = document
+        self.created += len(documents)
+
+
+def needs_full_workflow(plan: DocPlan, showcase: set[int]) -> bool:
+    """Whether a planned document goes through every workflow service."""
+    return bool(
+        plan.org_key in showcase
+        or plan.seed_source
+        or plan.status != DocumentStatus.PUBLISHED
+        or plan.interprets
+        or plan.supersedes
+        or plan.needs_interpretation
+        or plan.editor
+    )

@@ -105,8 +105,12 @@ def add_weekdays(day: date, n: int) -> date:
     return day
 
 
-def random_day(rng: random.Random, start: date = FIRST_DAY, end: date = LAST_DAY) -> date:
-    return weekday_on_or_after(start + timedelta(days=rng.randrange((end - start).days)))
+def random_day(
+    rng: random.Random, start: date = FIRST_DAY, end: date = LAST_DAY
+) -> date:
+    return weekday_on_or_after(
+        start + timedelta(days=rng.randrange((end - start).days))
+    )
 
 
 def cn_date(day: date) -> str:
@@ -218,7 +222,11 @@ def _body(
             f"{spec.domain}相关工作，结合{ctx.scope[1:] or ctx.place}实际，"
             "现就有关事项通知如下："
         )
-        paragraphs = [_addressees(spec), opening, *_sections(rng, vocab, rng.randint(3, 4))]
+        paragraphs = [
+            _addressees(spec),
+            opening,
+            *_sections(rng, vocab, rng.randint(3, 4)),
+        ]
         if template.legal_form:
             paragraphs.append(
                 f"本办法自{cn_date(written_on + timedelta(days=30))}起施行，有效期五年。"
@@ -302,7 +310,8 @@ def plan_for_organisation(
                 written_on=written,
                 published_on=published,
                 content_type=template.content_type,
-                topic=template.topic or DOMAIN_TOPICS.get(spec.domain, "综合政务\\其他"),
+                topic=template.topic
+                or DOMAIN_TOPICS.get(spec.domain, "综合政务\\其他"),
                 genre=template.genre,
                 legal_form=template.legal_form,
                 statutory_item=column.statutory_item,
@@ -311,7 +320,9 @@ def plan_for_organisation(
                 body=body,
             )
             if template.numbered:
-                plan.doc_number = numbers.next(number_code(spec, template), written.year)
+                plan.doc_number = numbers.next(
+                    number_code(spec, template), written.year
+                )
             if template.legal_form == LegalForm.NORMATIVE_DOCUMENT:
                 plan.effective_on = written + timedelta(days=30)
             plans.append(plan)
@@ -321,7 +332,9 @@ def plan_for_organisation(
 # --- special documents: workflow examples -------------------------------
 
 
-def _policy_body(ctx: OrgContext, vocab: Vocabulary, rng: random.Random, day: date) -> str:
+def _policy_body(
+    ctx: OrgContext, vocab: Vocabulary, rng: random.Random, day: date
+) -> str:
     paragraphs = [
         _addressees(ctx.spec),
         "为持续优化政务环境，提高政策透明度和可预期性，结合本市实际，制定以下措施。",
@@ -341,9 +354,6 @@ def special_plans(
     statutory_01 = next(
         (c.slug for c in city.columns if c.statutory_item == "art20_01"),
         city.columns[0].slug,
-    )
-    regulation = next(
-        (c.slug for c in city.columns if c.kind == "regulation"), statutory_01
     )
     policy_title = f"{DEMO_CITY}人民政府关于进一步推进政务公开标准化规范化的若干措施"
     old_rules = f"{DEMO_CITY}政府信息公开保密审查办法"
@@ -474,7 +484,7 @@ def _backlog(
         ("关于调整{short}主动公开基本目录的通知", DocumentStatus.SUBMITTED, ""),
         ("{short}政务新媒体管理办法（征求意见稿）", DocumentStatus.SUBMITTED, ""),
         (
-            "关于{short}政府网站内容保障工作情况的报告",
+            "{short}网站内容保障工作情况的报告",
             DocumentStatus.RETURNED,
             "第三部分引用的统计数据未注明来源，请补充数据来源并核对后重新提交。",
         ),

@@ -107,4 +107,3 @@ def seed_plans(seeds: list[SeedDocument]) -> list[DocPlan]:
             seen.add((plan.org_key, plan.title))
             unique.append(plan)
     return unique
-

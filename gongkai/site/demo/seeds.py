@@ -20,6 +20,7 @@ only what a download site added is removed. Known sites and what they add:
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,7 +83,11 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
 )
 
 # Pinyin a site glued after characters: 公開(kāi). "(市)" or "(事)" stay.
-_PINYIN = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(
+    rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)"  # toned: after anything
+    rf"|(?<=[\u3400-\u9fff])\([a-zü{_TONED}]{{1,7}}\)"  # toneless: after a hanzi
+)
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fa5]{1,10}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号"
 )
@@ -209,7 +214,7 @@ def _split_compilation(lines: list[str]) -> list[list[str]]:
     if not starts:
         return []
     bounds = [*starts, len(lines)]
-    return [lines[a + 1 : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [lines[a + 1 : b] for a, b in itertools.pairwise(bounds)]
 
 
 def _parse_attributed_part(lines: list[str], *, source: str) -> SeedDocument:
@@ -239,7 +244,8 @@ def _parse_attributed_part(lines: list[str], *, source: str) -> SeedDocument:
         title=title,
         paragraphs=paragraphs,
         doc_number=attributes.get("字号", doc_number),
-        written_on=_first_date_line(paragraphs) or _dot_date(attributes.get("公布日期")),
+        written_on=_first_date_line(paragraphs)
+        or _dot_date(attributes.get("公布日期")),
         published_on=_dot_date(attributes.get("公布日期")),
         effective_on=_dot_date(attributes.get("施行日期")),
         issuer=attributes.get("制定机关", ""),
@@ -287,9 +293,7 @@ def _parse_plain(lines: list[str], *, source: str, paged: bool) -> SeedDocument:
     paragraphs = _paragraphs(lines, join=not paged)
     # Only a number on its own line near the top is the document's own; one
     # inside a sentence is a document it cites.
-    doc_number = next(
-        (p for p in paragraphs[:3] if _DOC_NUMBER.fullmatch(p)), ""
-    )
+    doc_number = next((p for p in paragraphs[:3] if _DOC_NUMBER.fullmatch(p)), "")
     title_from_text = bool(title)
     if not title:
         title = EDITORIAL_TITLES.get(source, "")

@@ -94,9 +94,7 @@ STATUTORY: dict[str, tuple[Template, ...]] = {
     "art20_05": (
         Template("{year}年第{q}季度{short}行政许可及服务事项办理结果公示", C.OTHER),
     ),
-    "art20_06": (
-        Template("{short}{year}年行政处罚决定信息公示（第{n}批）", C.OTHER),
-    ),
+    "art20_06": (Template("{short}{year}年行政处罚决定信息公示（第{n}批）", C.OTHER),),
     "art20_07": (
         Template(
             "{org}{year}年部门预算",

@@ -17,7 +17,7 @@ from .seeds import SeedDocument
 _SPECIFIC = re.compile(
     r"鹤壁|大庆|阿勒泰|鞍山|南浔|河南|黑龙江|辽宁|新疆|自治区|喀纳斯|行署|地区|地委|"
     r"XX|\*|张杰辉|黄建华|豫|黑政|疫情|新冠|冠肺炎|十六届|三个代表|党史|100周年|"
-    r"我区|全区|区委|区政府|新区|开发区|小编|同志们|下面我|今天|那么|根底|效劳|〞|我们|根本情况"
+    r"我区|全区|区委|区政府|新区|开发区|小编|同志们|下面我|今天|那么|根底|效劳|〞|我们|根本情况|教育体育局|政务服务大数据局|营商局"
 )
 _MARKER = re.compile(
     r"^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d+[.．、]|[一二三四五六七八九十]是)"
@@ -64,7 +64,9 @@ def vocabulary_from(seeds: list[SeedDocument]) -> Vocabulary:
         if seed.traditional:
             continue  # generated documents are in simplified characters
         for paragraph in seed.paragraphs:
-            heading = re.match(r"^[一二三四五六七八九十]+、([^。，,；;:：]{4,24})$", paragraph)
+            heading = re.match(
+                r"^[一二三四五六七八九十]+、([^。，,；;:：]{4,24})$", paragraph
+            )
             if heading and not _SPECIFIC.search(heading[1]):
                 headings.append(heading[1])
                 continue

@@ -60,9 +60,7 @@ def staff_nav(context: template.Context) -> list[NavItem]:
         ),
         (
             _("工作日历"),
-            _first_url(
-                ("staff:calendar_year_list", "staff:calendar"), f"{dashboard}calendar/"
-            ),
+            _first_url(("staff:calendar_list",), f"{dashboard}calendar/"),
             has_permission_anywhere(user, Permission.CALENDAR_MANAGE),
         ),
         (

@@ -111,6 +111,7 @@ def test_lockout_after_five_failures(client, editor, settings):
     locked = _login(client, "editor1", "wrong")
     assert locked.status_code == 429
     assert "登录已暂时锁定" in locked.content.decode()
+    assert "请约 15 分钟后再试" in locked.content.decode()  # AXES_COOLOFF_TIME
     # Even the right password is refused while locked.
     again = _login(client, "editor1")
     assert again.status_code == 429
@@ -155,7 +156,11 @@ def test_anonymous_is_sent_to_login(client):
 
 def test_signed_in_without_role_is_forbidden(client):
     client.force_login(UserFactory())
-    assert client.get(reverse("staff:dashboard")).status_code == 403
+    response = client.get(reverse("staff:dashboard"))
+    assert response.status_code == 403
+    assert "未分配工作角色" in response.content.decode()
+    # …but may still sign out.
+    assert reverse("staff:logout") in response.content.decode()
 
 
 def _nav(response):
