@@ -15,7 +15,7 @@ from gongkai.documents.models import Attachment
 from .files import GIF, JPEG, PNG, plain_zip, tiny_docx, tiny_pdf, tiny_xlsx
 from .workflow_helpers import after
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:

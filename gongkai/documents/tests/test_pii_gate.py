@@ -18,7 +18,7 @@ from gongkai.documents.models import (
 from .files import luhn_complete, resident_id, tiny_docx, tiny_pdf
 from .workflow_helpers import ALL_CLEAR, Office, after
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 ID = resident_id("11010519491231002")
 CARD = luhn_complete("622202123456789")

@@ -712,3 +712,47 @@ def test_publish_date_in_future_is_refused(client, editor, reviewer, org):
     assert response.status_code == 400
     document.refresh_from_db()
     assert document.status == DocumentStatus.APPROVED
+
+
+def test_supersedes_set_in_form_takes_effect_on_publish(client, editor, reviewer, org):
+    original = cast(
+        Document,
+        DocumentFactory(
+            organisation=org, title="旧办法", published=True, written_on=WRITTEN
+        ),
+    )
+    c = _client(client, editor)
+    response = c.post(
+        _url("document_create"),
+        _form_data(
+            org,
+            title="新办法",
+            supersedes=str(original.pk),
+            supersede_effect="",
+        ),
+    )
+    assert response.status_code == 400
+    assert "supersede_effect" in response.context["form"].errors
+    response = c.post(
+        _url("document_create"),
+        _form_data(
+            org,
+            title="新办法",
+            supersedes=str(original.pk),
+            supersede_effect="repealed",
+        ),
+    )
+    assert response.status_code == 302
+    amending = Document.objects.get(title="新办法")
+    c.post(_url("document_submit", amending.pk))
+    client.force_login(reviewer)
+    client.post(_url("document_review", amending.pk), _checklist_data())
+    client.post(_url("document_approve", amending.pk))
+    client.post(_url("document_publish", amending.pk))
+    amending.refresh_from_db()
+    original.refresh_from_db()
+    assert amending.status == DocumentStatus.PUBLISHED
+    assert original.status == DocumentStatus.SUPERSEDED
+    assert original.validity == "repealed"
+    page = client.get(_url("document_detail", amending.pk)).content.decode()
+    assert "旧办法" in page

@@ -24,7 +24,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.models import AuditEvent, User
 from gongkai.core.permissions import (
@@ -293,8 +292,10 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404(exc.message) from exc
         except DomainError as exc:
             form.add_error(None, exc.message)
+            document.refresh_from_db()  # the rolled-back values
         except ValidationError as exc:
             _add_validation_error(form, exc)
+            document.refresh_from_db()
         else:
             messages.success(request, _("修改已保存。"))
             return _detail(document)
@@ -307,7 +308,10 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def document_history(document: Document) -> list[AuditEvent]:
-    """The audit events about this document (and its attachments), newest first."""
+    """The audit events about this document, newest first.
+
+    Attachments, 保密审查 and PII decisions are audited on the document itself.
+    """
     return list(
         AuditEvent.objects.filter(
             target_type=Document._meta.label_lower, target_id=str(document.pk)
@@ -369,7 +373,6 @@ def _render_detail(
             if document.status in (DocumentStatus.PUBLISHED, DocumentStatus.SUPERSEDED)
             else None
         ),
-        "event_types": AuditEventType,
         **forms_,
     }
     return render(

@@ -415,6 +415,25 @@ def special_plans(
             summary="有效期至2025年12月31日，已失效。",
             body=_policy_body(city, vocab, rng, date(2024, 2, 20)),
         ),
+        # Published 9 working days after it was signed: later than the local
+        # 5-working-day limit for normative documents, so the dashboard flags it.
+        DocPlan(
+            org_key=city.spec.key,
+            column_slug=statutory_01,
+            title=f"{DEMO_CITY}政务数据共享管理办法",
+            written_on=date(2025, 9, 1),
+            published_on=date(2025, 9, 12),
+            effective_on=date(2025, 10, 1),
+            content_type=ContentType.MEASURES,
+            topic="综合政务\\电子政务",
+            genre=Genre.NOTICE,
+            legal_form=LegalForm.NORMATIVE_DOCUMENT,
+            doc_number="鹤政规〔2025〕6号",
+            statutory_item="art20_01",
+            keywords="政务数据 共享",
+            summary="规范政务数据目录编制、共享申请、使用和安全管理。",
+            body=_policy_body(city, vocab, rng, date(2025, 9, 1)),
+        ),
         # A policy that needs its interpretation, published together with it.
         DocPlan(
             org_key=city.spec.key,

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from gongkai.documents.models import (
     DocumentStatus,
     Validity,
 )
+from gongkai.documents.selectors.staff import documents_publication_late
 from gongkai.documents.workflow import PUBLIC_STATUSES
 from gongkai.site.demo import loader
 from gongkai.site.demo.organisations import (
@@ -32,7 +34,12 @@ from gongkai.site.demo.organisations import (
     credit_code_for,
     walk,
 )
-from gongkai.site.demo.plan import ColumnRef, NumberBook, OrgContext, plan_for_organisation
+from gongkai.site.demo.plan import (
+    ColumnRef,
+    NumberBook,
+    OrgContext,
+    plan_for_organisation,
+)
 from gongkai.site.demo.seedplans import seed_plans
 from gongkai.site.demo.seeds import (
     BOILERPLATE_MARKERS,
@@ -47,7 +54,11 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="seed folder missing
 
 # source → (title, doc_number, written_on); what each seed text really says.
 EXPECTED = {
-    "000_98f73df804291c90": ("在全市政务公开工作培训会上的讲话", "", date(2023, 11, 18)),
+    "000_98f73df804291c90": (
+        "在全市政务公开工作培训会上的讲话",
+        "",
+        date(2023, 11, 18),
+    ),
     "001_def3cf4a9a1f6b41": ("我市推行政務公開工作情況", "", None),
     "002_36d30baabf84237e#1": (
         "鹤壁市人民政府办公室关于进一步做好全市政务公开工作的通知",
@@ -158,7 +169,10 @@ def test_traditional_texts_stay_traditional(seed_documents):
 @needs_seeds
 def test_page_breaks_are_mended(seed_documents):
     hebi = seed_documents["002_36d30baabf84237e#1"]
-    assert any("《国务院办公厅关于印发2019年政务公开工作要点的通知》" in p for p in hebi.paragraphs)
+    assert any(
+        "《国务院办公厅关于印发2019年政务公开工作要点的通知》" in p
+        for p in hebi.paragraphs
+    )
     # Items the site glued together are separate paragraphs again.
     assert "一、深化重点领域信息公开" in hebi.paragraphs
     assert any(p.startswith("(十五)贯彻落实好新条例") for p in hebi.paragraphs)
@@ -184,7 +198,9 @@ def test_seed_plans_keep_true_metadata(seed_documents):
 
 
 def test_parser_on_unknown_text_keeps_everything():
-    documents = parse_seed_text("关于做好年度工作的通知\n各单位：\n请认真落实。\n", source="x")
+    documents = parse_seed_text(
+        "关于做好年度工作的通知\n各单位：\n请认真落实。\n", source="x"
+    )
     assert len(documents) == 1
     assert documents[0].title == "关于做好年度工作的通知"
     assert documents[0].paragraphs == ["各单位：", "请认真落实。"]
@@ -238,7 +254,7 @@ def test_plan_is_deterministic():
 
     def titles():
         ctx = OrgContext(spec, columns, "全市", "鹤城市")
-        plans = plan_for_organisation(ctx, vocab, NumberBook(__import__("random").Random(1)))
+        plans = plan_for_organisation(ctx, vocab, NumberBook(random.Random(1)))
         return [(p.title, p.written_on, p.body) for p in plans]
 
     assert titles() == titles()
@@ -279,12 +295,13 @@ def test_demo_load_twice_is_complete_and_idempotent(client):
     non_empty = {c.pk for c in columns if c.n}
     for column in columns:
         children = [c.pk for c in columns if c.parent_id == column.pk]
-        assert column.pk in non_empty or (
-            children and set(children) <= non_empty
-        ), f"{column} is empty"
-    assert len(demo_codes) == Organisation.objects.filter(
-        credit_code__in=demo_codes
-    ).count()
+        assert column.pk in non_empty or (children and set(children) <= non_empty), (
+            f"{column} is empty"
+        )
+    assert (
+        len(demo_codes)
+        == Organisation.objects.filter(credit_code__in=demo_codes).count()
+    )
 
     # The workflow examples.
     assert public.filter(validity=Validity.REPEALED, status="superseded").exists()
@@ -292,6 +309,9 @@ def test_demo_load_twice_is_complete_and_idempotent(client):
     policy = interpretation.policies.get()
     assert policy.needs_interpretation
     assert policy.published_on == interpretation.published_on
+    head = User.objects.get(username="hc_head")
+    late = documents_publication_late(user=head)
+    assert late.filter(title="鹤城市政务数据共享管理办法").exists()
     for status in ("draft", "submitted", "returned"):
         assert Document.objects.filter(status=status).exists()
 

@@ -291,6 +291,7 @@ def test_dashboard_flags_late_publication(client, org):
     body = response.content.decode()
     assert "迟发的规范性文件" in body
     assert "超过发布时限" in body
+    assert "<td>5 个工作日</td>" in body  # the normative-document limit applied
     assert (
         "按时发布的文件"
         not in body.split('id="late-heading"')[1].split("</section>")[0]
