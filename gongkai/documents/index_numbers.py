@@ -31,7 +31,8 @@ class AllocatedIndex(NamedTuple):
 
 
 def validate_index_number_format(value: str) -> None:
-    """Only known placeholders; `{serial}` is required, else numbers repeat."""
+    """Only known placeholders; `{year}` and `{serial}` are required: the
+    serial restarts every year, so without both, numbers would repeat."""
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(value) if name]
     except ValueError as exc:
@@ -43,9 +44,10 @@ def validate_index_number_format(value: str) -> None:
             "{{month}}、{{serial}}）。".format("、".join(unknown)),
             code="unknown_placeholder",
         )
-    if "serial" not in fields:
+    if "serial" not in fields or "year" not in fields:
         raise ValidationError(
-            "索引号格式必须包含 {serial}，否则索引号会重复。", code="no_serial"
+            "索引号格式必须同时包含 {year} 和 {serial}，否则索引号会重复。",
+            code="no_serial",
         )
     try:
         render_index_number(value, credit_code="X" * 18, on=date(2000, 1, 1), serial=1)

@@ -50,6 +50,7 @@ def test_configured_format():
     "fmt",
     [
         "{credit_code}/{year}",  # no serial: numbers would repeat
+        "{credit_code}/{serial:05d}",  # the serial restarts every year
         "{credit_code}/{year}-{serial:05d}-{secret}",
         "{credit_code/{year}-{serial}",
         "{serial:zz}",
