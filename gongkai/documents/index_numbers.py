@@ -16,6 +16,7 @@ from typing import NamedTuple
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from gongkai.core.errors import DomainError
 from gongkai.core.models import Organisation
 from gongkai.core.models.organisations import DEFAULT_INDEX_NUMBER_FORMAT
 
@@ -90,6 +91,13 @@ def index_number_allocate(*, organisation: Organisation, on: date) -> AllocatedI
     counter.last_serial += 1
     counter.save(update_fields=["last_serial"])
     fmt = organisation.index_number_format or DEFAULT_INDEX_NUMBER_FORMAT
+    try:
+        validate_index_number_format(fmt)
+    except ValidationError as exc:
+        # Organisations are edited in core, which cannot import this check.
+        raise DomainError(
+            f"{organisation.name}的索引号格式配置有误，请联系管理员：{exc.messages[0]}"
+        ) from exc
     number = render_index_number(
         fmt, credit_code=organisation.credit_code, on=on, serial=counter.last_serial
     )

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
-from gongkai.core.errors import InvalidTransition
+from gongkai.core.errors import DomainError, InvalidTransition
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, staff_user
 from gongkai.documents import services
@@ -147,3 +147,13 @@ def test_counter_row_race_falls_back_to_the_existing_row():
     with transaction.atomic():
         allocated = index_number_allocate(organisation=org, on=dt.date(2026, 5, 1))
     assert allocated.serial == 8
+
+
+@pytest.mark.django_db
+def test_a_broken_format_is_a_domain_error_not_a_crash():
+    org = OrganisationFactory.create(index_number_format="{credit_code}-{nope}")
+    editor = staff_user(Role.EDITOR, org)
+    with pytest.raises(DomainError, match="索引号格式配置有误"):
+        services.document_create(
+            actor=editor, organisation=org, title="t", written_on=dt.date(2026, 1, 5)
+        )
