@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "gongkai.core",
+    "gongkai.search",
     "gongkai.documents",
     "gongkai.site",
 ]
@@ -199,3 +200,14 @@ GONGKAI_CALENDAR_TWO_PERSON_CHECK = (
 # From this (month, day) on, `manage.py check` warns that next year's
 # schedule is missing (notices come out between late October and December).
 GONGKAI_CALENDAR_WARN_FROM = (10, 1)
+
+# Full-text search (gongkai.search). The backend follows the database vendor
+# (SQLite FTS5 or PostgreSQL tsvector/GIN); these only tune it.
+GONGKAI_SEARCH = {
+    # Matches ranked in the application per query (title/phrase/validity/date);
+    # beyond this window results follow in date order (search-measurements.md).
+    "candidates": int(os.environ.get("GONGKAI_SEARCH_CANDIDATES", "500")),
+    "page_size": 20,
+    "max_query_length": 200,
+    "log_days": 30,
+}

@@ -35,3 +35,8 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Static files come from the app folders (no collectstatic in tests); the
+# empty root only keeps WhiteNoise from warning on every request.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = VAR_DIR / "test-static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

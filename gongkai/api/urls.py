@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from gongkai.core.apis import router as core_router
 from gongkai.documents.apis import router as documents_router
+from gongkai.search.apis import router as search_router
 
 api = NinjaAPI(
     title="Gongkai API",
@@ -13,3 +14,4 @@ api = NinjaAPI(
 )
 api.add_router("/", core_router)
 api.add_router("/", documents_router)
+api.add_router("/", search_router)

@@ -209,37 +209,49 @@ class UserAdmin(UserModelAdmin):
         if formset.model is not RoleAssignment:
             super().save_formset(request, form, formset, change)
             return
-        # Each changed row is a revoke plus a grant, so both are audited.
-        user = form.instance
-        actor = _actor(request)
+        actor, user = _actor(request), form.instance
         granted: list[RoleAssignment] = []
         revoked: list[RoleAssignment] = []
         for inline_form in formset.forms:
-            data = getattr(inline_form, "cleaned_data", None) or {}
-            if not inline_form.has_changed() and not data.get("DELETE"):
-                continue
-            if inline_form.instance.pk:
-                stored = RoleAssignment.objects.get(pk=inline_form.instance.pk)
-                role_revoke(
-                    actor=actor,
-                    user=user,
-                    organisation=stored.organisation,
-                    role=stored.role,
-                )
-                revoked.append(stored)
-            if data and not data.get("DELETE"):
-                granted.append(
-                    role_grant(
-                        actor=actor,
-                        user=user,
-                        organisation=data["organisation"],
-                        role=data["role"],
-                    )
-                )
+            old, new = _role_row_save(actor, user, inline_form)
+            if old is not None:
+                revoked.append(old)
+            if new is not None:
+                granted.append(new)
         # What the admin's change message reads (as BaseModelFormSet.save sets).
         formset.new_objects = granted
         formset.changed_objects = []
         formset.deleted_objects = revoked
+
+
+def _role_row_save(
+    actor: User | None, user: User, inline_form: BaseModelForm[Any]
+) -> tuple[RoleAssignment | None, RoleAssignment | None]:
+    """Apply one inline row through the services; returns (revoked, granted).
+
+    A changed row is a revoke plus a grant, so that both are audited.
+    """
+    data = getattr(inline_form, "cleaned_data", None) or {}
+    if not inline_form.has_changed() and not data.get("DELETE"):
+        return None, None
+    revoked = None
+    if inline_form.instance.pk:
+        revoked = RoleAssignment.objects.get(pk=inline_form.instance.pk)
+        role_revoke(
+            actor=actor,
+            user=user,
+            organisation=revoked.organisation,
+            role=revoked.role,
+        )
+    granted = None
+    if data and not data.get("DELETE"):
+        granted = role_grant(
+            actor=actor,
+            user=user,
+            organisation=data["organisation"],
+            role=data["role"],
+        )
+    return revoked, granted
 
 
 @admin.register(AuditEvent)

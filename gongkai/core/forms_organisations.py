@@ -13,21 +13,10 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation
+from .models.organisations import PROFILE_FIELDS as PROFILE_FIELDS
 
-PROFILE_FIELDS = [
-    "functions",
-    "head_names",
-    "office_name",
-    "office_address",
-    "office_hours",
-    "office_phone",
-    "office_fax",
-    "office_email",
-    "office_postal_code",
-    "website",
-]
 # Identity fields only administrators (ORGANISATION_MANAGE) may change here.
-IDENTITY_FIELDS = ["name", "short_name", "credit_code"]
+IDENTITY_FIELDS = ("name", "short_name", "credit_code")
 
 postal_code_validator = RegexValidator(r"^\d{6}$", _("邮政编码应为6位数字。"))
 phone_validator = RegexValidator(

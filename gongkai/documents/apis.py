@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -171,6 +172,17 @@ def _filters(
     return filters
 
 
+def _paging(page: str | None, page_size: str | None) -> tuple[int, int]:
+    """Page number and size from query text, or raise BadRequest."""
+    number = _int(page, name="page", low=1, high=10**6) if page else 1
+    size = (
+        _int(page_size, name="page_size", low=1, high=MAX_PAGE_SIZE)
+        if page_size
+        else DEFAULT_PAGE_SIZE
+    )
+    return number, size
+
+
 def _organisation(org: Organisation) -> dict[str, Any]:
     return {"id": org.pk, "name": org.name, "credit_code": org.credit_code}
 
@@ -201,6 +213,21 @@ def _attachment(request: HttpRequest, attachment: Attachment) -> dict[str, Any]:
         "url": request.build_absolute_uri(url),
         "size": attachment.size,
         "mime_type": attachment.mime_type,
+    }
+
+
+def _page_out(
+    request: HttpRequest, qs: QuerySet[Document], *, number: int, size: int
+) -> dict[str, Any]:
+    """One page of summaries; a page past the end is empty, not an error."""
+    count = qs.count()
+    start = (number - 1) * size
+    return {
+        "count": count,
+        "page": number,
+        "page_size": size,
+        "num_pages": max(1, -(-count // size)),
+        "results": [_summary(request, d) for d in qs[start : start + size]],
     }
 
 
@@ -260,12 +287,7 @@ def document_list(
     first-level topic includes its children), `genre`, `validity`.
     """
     try:
-        number = _int(page, name="page", low=1, high=10**6) if page else 1
-        size = (
-            _int(page_size, name="page_size", low=1, high=MAX_PAGE_SIZE)
-            if page_size
-            else DEFAULT_PAGE_SIZE
-        )
+        number, size = _paging(page, page_size)
         filters = _filters(
             organisation=organisation,
             subtree=subtree,
@@ -277,15 +299,7 @@ def document_list(
     except BadRequest as exc:
         return 400, _error("bad_request", exc.message)
     qs = selectors.documents_filter(**filters)
-    count = qs.count()
-    start = (number - 1) * size
-    return 200, {
-        "count": count,
-        "page": number,
-        "page_size": size,
-        "num_pages": max(1, -(-count // size)),
-        "results": [_summary(request, d) for d in qs[start : start + size]],
-    }
+    return 200, _page_out(request, qs, number=number, size=size)
 
 
 @router.get(

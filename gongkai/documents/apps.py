@@ -35,9 +35,11 @@ class DocumentsConfig(AppConfig):
         from gongkai.core.deadline_registry import register_recomputer
         from gongkai.core.models import Organisation
 
+        from .search_index import search_register
         from .services.deadlines import OWNER_KIND, publish_due_recompute
 
         register_recomputer(OWNER_KIND, publish_due_recompute)
+        search_register()  # documents are searchable (gongkai.search, issue 3)
         post_migrate.connect(
             _seed_after_migrate, sender=self, dispatch_uid="documents_seed"
         )

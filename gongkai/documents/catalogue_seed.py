@@ -54,63 +54,72 @@ _STATUTORY_INTERVALS: dict[str, int] = {
 _ART20_ITEMS = [item for item in StatutoryItem if item.value.startswith("art20_")]
 
 
-def column_specs(organisation: Organisation) -> list[ColumnSpec]:
+# The columns around the statutory ones, in the order the platform shows them.
+_LEADING_COLUMNS = (
+    ColumnSpec(
+        "guide",
+        "政府信息公开指南",
+        ColumnKind.GUIDE,
+        YEAR,
+        description="条例第十二条：信息分类、获取方式和政府信息公开工作机构联系方式",
+    ),
+    ColumnSpec(
+        "regulation",
+        "政府信息公开制度",
+        ColumnKind.REGULATION,
+        YEAR,
+        description="政府信息公开有关法规、规章和工作制度",
+    ),
+    ColumnSpec(
+        "statutory",
+        "法定主动公开内容",
+        ColumnKind.STATUTORY,
+        HALF_YEAR,
+        description="条例第二十条、第二十一条规定应当主动公开的政府信息",
+    ),
+)
+_TRAILING_COLUMNS = (
+    ColumnSpec(
+        "annual-report",
+        "政府信息公开年报",
+        ColumnKind.ANNUAL_REPORT,
+        YEAR,
+        description="条例第四十九条：历年政府信息公开工作年度报告",
+    ),
+    ColumnSpec(
+        "on-application",
+        "依申请公开",
+        ColumnKind.ON_APPLICATION,
+        YEAR,
+        description="依申请公开的渠道、流程和申请表",
+    ),
+)
+
+
+def _statutory_columns(organisation: Organisation) -> list[ColumnSpec]:
+    """One child of 法定主动公开内容 per 条例第二十条 item, plus the one
+    第二十一条 item that fits the organisation (乡镇 or the others)."""
     art21 = (
         StatutoryItem.ART21_TOWNSHIP
         if organisation.kind == OrganisationKind.TOWNSHIP
         else StatutoryItem.ART21_CITY
     )
-    specs = [
+    return [
         ColumnSpec(
-            "guide",
-            "政府信息公开指南",
-            ColumnKind.GUIDE,
-            YEAR,
-            description="条例第十二条：信息分类、获取方式和政府信息公开工作机构联系方式",
-        ),
-        ColumnSpec(
-            "regulation",
-            "政府信息公开制度",
-            ColumnKind.REGULATION,
-            YEAR,
-            description="政府信息公开有关法规、规章和工作制度",
-        ),
-        ColumnSpec(
-            "statutory",
-            "法定主动公开内容",
+            _statutory_slug(item),
+            str(item.label),
             ColumnKind.STATUTORY,
-            HALF_YEAR,
-            description="条例第二十条、第二十一条规定应当主动公开的政府信息",
-        ),
-    ]
-    for item in [*_ART20_ITEMS, art21]:
-        specs.append(
-            ColumnSpec(
-                _statutory_slug(item),
-                str(item.label),
-                ColumnKind.STATUTORY,
-                _STATUTORY_INTERVALS.get(item, HALF_YEAR),
-                statutory_item=item.value,
-                parent_slug="statutory",
-            )
+            _STATUTORY_INTERVALS.get(item, HALF_YEAR),
+            statutory_item=item.value,
+            parent_slug="statutory",
         )
-    specs += [
-        ColumnSpec(
-            "annual-report",
-            "政府信息公开年报",
-            ColumnKind.ANNUAL_REPORT,
-            YEAR,
-            description="条例第四十九条：历年政府信息公开工作年度报告",
-        ),
-        ColumnSpec(
-            "on-application",
-            "依申请公开",
-            ColumnKind.ON_APPLICATION,
-            YEAR,
-            description="依申请公开的渠道、流程和申请表",
-        ),
+        for item in [*_ART20_ITEMS, art21]
     ]
-    return specs
+
+
+def column_specs(organisation: Organisation) -> list[ColumnSpec]:
+    """The organisation's standard columns, each parent before its children."""
+    return [*_LEADING_COLUMNS, *_statutory_columns(organisation), *_TRAILING_COLUMNS]
 
 
 def _interval(spec: ColumnSpec) -> int:

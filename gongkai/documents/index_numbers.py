@@ -9,7 +9,6 @@ document has been published.
 
 from __future__ import annotations
 
-import string
 from datetime import date
 from typing import NamedTuple
 
@@ -17,49 +16,20 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gongkai.core.errors import DomainError
+from gongkai.core.index_number_format import (
+    render_index_number,
+    validate_index_number_format,
+)
 from gongkai.core.models import Organisation
 from gongkai.core.models.organisations import DEFAULT_INDEX_NUMBER_FORMAT
 
 from .models import IndexSerial
-
-PLACEHOLDERS = frozenset({"credit_code", "year", "month", "serial"})
 
 
 class AllocatedIndex(NamedTuple):
     index_number: str
     year: int
     serial: int
-
-
-def validate_index_number_format(value: str) -> None:
-    """Only known placeholders; `{year}` and `{serial}` are required: the
-    serial restarts every year, so without both, numbers would repeat."""
-    try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(value) if name]
-    except ValueError as exc:
-        raise ValidationError(f"索引号格式不正确：{exc}", code="invalid") from exc
-    unknown = sorted(set(fields) - PLACEHOLDERS)
-    if unknown:
-        raise ValidationError(
-            "索引号格式含有未知占位符：{}（可用：{{credit_code}}、{{year}}、"
-            "{{month}}、{{serial}}）。".format("、".join(unknown)),
-            code="unknown_placeholder",
-        )
-    if "serial" not in fields or "year" not in fields:
-        raise ValidationError(
-            "索引号格式必须同时包含 {year} 和 {serial}，否则索引号会重复。",
-            code="no_serial",
-        )
-    try:
-        render_index_number(value, credit_code="X" * 18, on=date(2000, 1, 1), serial=1)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError(f"索引号格式不正确：{exc}", code="invalid") from exc
-
-
-def render_index_number(fmt: str, *, credit_code: str, on: date, serial: int) -> str:
-    return fmt.format(
-        credit_code=credit_code, year=on.year, month=on.month, serial=serial
-    )
 
 
 def _locked_counter(organisation: Organisation, year: int) -> IndexSerial:
@@ -94,7 +64,8 @@ def index_number_allocate(*, organisation: Organisation, on: date) -> AllocatedI
     try:
         validate_index_number_format(fmt)
     except ValidationError as exc:
-        # Organisations are edited in core, which cannot import this check.
+        # The model field validates the format, but rows saved without
+        # full_clean (fixtures, older data) may still hold a broken one.
         raise DomainError(
             f"{organisation.name}的索引号格式配置有误，请联系管理员：{exc.messages[0]}"
         ) from exc

@@ -5,4 +5,5 @@ from . import views_public
 urlpatterns = [
     path("", views_public.home, name="home"),
     path("", include("gongkai.documents.urls_public")),
+    path("", include("gongkai.search.urls_public")),
 ]

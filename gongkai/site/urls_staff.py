@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("calendar/", include("gongkai.core.urls_calendar")),
     path("organisations/", include("gongkai.core.urls_organisations")),
     path("documents/", include("gongkai.documents.urls_staff")),
+    path("search/", include("gongkai.search.urls_staff")),
 ]

@@ -31,7 +31,7 @@ from gongkai.documents.selectors.staff import (
     documents_publication_late,
     documents_visible_to,
 )
-from gongkai.documents.views.staff import staff_required
+from gongkai.documents.views.staff.access import staff_required
 
 QUEUE_SIZE = 10
 RECENT_EVENTS = 20

@@ -5,8 +5,26 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ..credit_codes import validate_credit_code
+from ..index_number_format import validate_index_number_format
 
 DEFAULT_INDEX_NUMBER_FORMAT = "{credit_code}/{year}-{serial:05d}"
+
+# An organisation's profile: its functions, persons in charge and the
+# disclosure-office contact details its 政府信息公开指南 gives (条例第十二条).
+# A head edits these for its own organisation; forms, services and the demo
+# loader all take the list from here.
+PROFILE_FIELDS: tuple[str, ...] = (
+    "functions",
+    "head_names",
+    "office_name",
+    "office_address",
+    "office_hours",
+    "office_phone",
+    "office_fax",
+    "office_email",
+    "office_postal_code",
+    "website",
+)
 
 
 class OrganisationKind(models.TextChoices):
@@ -51,6 +69,7 @@ class Organisation(models.Model):
         max_length=100,
         default=DEFAULT_INDEX_NUMBER_FORMAT,
         help_text=_("可用占位符：{credit_code}、{year}、{serial}"),
+        validators=[validate_index_number_format],
     )
     office_name = models.CharField(
         _("政府信息公开工作机构"), max_length=100, blank=True

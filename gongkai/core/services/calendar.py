@@ -27,6 +27,14 @@ def two_person_check() -> bool:
     return bool(settings.GONGKAI_CALENDAR_TWO_PERSON_CHECK)
 
 
+def _check_entry(year: int, source_doc_number: str, days: Sequence[DaySpec]) -> None:
+    if not 1949 < year < 2200:
+        raise DomainError(f"年份 {year} 不合理。")
+    if not source_doc_number.strip():
+        raise DomainError("请填写国务院办公厅通知的文号。")
+    _check_days(year, days)
+
+
 def _check_days(year: int, days: Sequence[DaySpec]) -> None:
     seen: set[date] = set()
     for day, kind, name in days:
@@ -67,6 +75,25 @@ def _next_revision() -> int:
     return (top or 0) + 1
 
 
+def _entry_sign(
+    calendar_year: CalendarYear, *, actor: User | None, revision: int
+) -> None:
+    """Sign the entry: verified at once unless the two-person check is on."""
+    calendar_year.revision = revision
+    calendar_year.entered_by = actor
+    verified_now = not two_person_check()
+    calendar_year.verified_by = actor if verified_now else None
+    calendar_year.verified_at = timezone.now() if verified_now else None
+
+
+def _days_replace(calendar_year: CalendarYear, days: Sequence[DaySpec]) -> None:
+    CalendarDay.objects.filter(calendar_year=calendar_year).delete()
+    CalendarDay.objects.bulk_create(
+        CalendarDay(calendar_year=calendar_year, date=d, kind=k, holiday_name=n)
+        for d, k, n in sorted(days)
+    )
+
+
 @transaction.atomic
 def calendar_year_save(
     *,
@@ -83,11 +110,7 @@ def calendar_year_save(
     With the two-person check on, the saved year is unverified (and so not
     used for deadlines) until a second administrator verifies it.
     """
-    if not 1949 < year < 2200:
-        raise DomainError(f"年份 {year} 不合理。")
-    if not source_doc_number.strip():
-        raise DomainError("请填写国务院办公厅通知的文号。")
-    _check_days(year, days)
+    _check_entry(year, source_doc_number, days)
     revision = _next_revision()
     calendar_year, created = CalendarYear.objects.get_or_create(year=year)
     before = None if created else calendar_year_state(calendar_year)
@@ -95,17 +118,9 @@ def calendar_year_save(
     calendar_year.source_title = source_title.strip()
     calendar_year.source_url = source_url.strip()
     calendar_year.notice_date = notice_date
-    calendar_year.revision = revision
-    calendar_year.entered_by = actor
-    verified_now = not two_person_check()
-    calendar_year.verified_by = actor if verified_now else None
-    calendar_year.verified_at = timezone.now() if verified_now else None
+    _entry_sign(calendar_year, actor=actor, revision=revision)
     calendar_year.save()
-    CalendarDay.objects.filter(calendar_year=calendar_year).delete()
-    CalendarDay.objects.bulk_create(
-        CalendarDay(calendar_year=calendar_year, date=d, kind=k, holiday_name=n)
-        for d, k, n in sorted(days)
-    )
+    _days_replace(calendar_year, days)
     audit_record(
         actor=actor,
         event_type=AuditEventType.CALENDAR_YEAR_SAVED,

@@ -18,6 +18,7 @@ from ..audit import audit_record
 from ..audit_types import AuditEventType
 from ..errors import DomainError
 from ..models import Organisation, User
+from ..models.organisations import PROFILE_FIELDS
 
 # Fields set by organisation_create/update. `parent` and `path` change only
 # through organisation_move.
@@ -27,17 +28,8 @@ UPDATABLE_FIELDS = frozenset(
         "short_name",
         "kind",
         "credit_code",
-        "functions",
-        "head_names",
         "index_number_format",
-        "office_name",
-        "office_address",
-        "office_hours",
-        "office_phone",
-        "office_fax",
-        "office_email",
-        "office_postal_code",
-        "website",
+        *PROFILE_FIELDS,
         "sort_order",
         "is_active",
     }
@@ -64,6 +56,22 @@ def _normalise(fields: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _organisation_insert(
+    parent: Organisation | None, fields: dict[str, Any]
+) -> Organisation:
+    """Validate and save a new row, then set its path (which needs its id)."""
+    if parent is not None:
+        # Read the parent's path under lock: a concurrent move cannot change it.
+        parent = Organisation.objects.select_for_update().get(pk=parent.pk)
+    organisation = Organisation(parent=parent, **fields)
+    organisation.full_clean(exclude=["path"])
+    organisation.save()
+    parent_path = parent.path if parent is not None else "/"
+    organisation.path = f"{parent_path}{organisation.pk}/"
+    organisation.save(update_fields=["path"])
+    return organisation
+
+
 @transaction.atomic
 def organisation_create(
     *,
@@ -78,7 +86,8 @@ def organisation_create(
     """Create an organisation under `parent` (None for a root).
 
     Raises ValidationError (Chinese messages) for invalid fields, including a
-    credit code with a wrong GB 32100 check character.
+    credit code with a wrong GB 32100 check character and an 索引号 format
+    that is not usable (see core.index_number_format).
     """
     fields = _normalise(
         {
@@ -90,15 +99,7 @@ def organisation_create(
         }
     )
     _check_fields(fields)
-    if parent is not None:
-        # Read the parent's path under lock: a concurrent move cannot change it.
-        parent = Organisation.objects.select_for_update().get(pk=parent.pk)
-    organisation = Organisation(parent=parent, **fields)
-    organisation.full_clean(exclude=["path"])
-    organisation.save()
-    parent_path = parent.path if parent is not None else "/"
-    organisation.path = f"{parent_path}{organisation.pk}/"
-    organisation.save(update_fields=["path"])
+    organisation = _organisation_insert(parent, fields)
     audit_record(
         actor=actor,
         event_type=AuditEventType.ORGANISATION_CREATED,

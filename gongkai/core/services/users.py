@@ -35,14 +35,18 @@ def user_create(
     password: str,
     display_name: str = "",
     email: str = "",
+    is_system_admin: bool = False,
 ) -> User:
     """Create a staff account.
 
     The password must pass Django's validators (AUTH_PASSWORD_VALIDATORS) and
     is stored with the first configured hasher (Argon2). Raises
-    ValidationError with Chinese messages.
+    ValidationError with Chinese messages. `is_system_admin` makes the account
+    `is_staff` and `is_superuser`, so it can open Django admin (/admin/); the
+    audit record's snapshot shows both flags.
     """
     user = User(username=username, display_name=display_name, email=email)
+    user.is_staff = user.is_superuser = is_system_admin
     user.full_clean(exclude=["password"])
     validate_password(password, user)
     user.set_password(password)

@@ -16,7 +16,14 @@ from gongkai.core.models import User
 from gongkai.core.permissions import has_permission
 
 from ..models import Document, DocumentStatus
-from ..workflow import ACTION_LABELS, ACTION_PERMISSIONS, DocumentAction, transition_for
+from ..search_index import search_index_changed
+from ..workflow import (
+    ACTION_LABELS,
+    ACTION_PERMISSIONS,
+    DocumentAction,
+    Transition,
+    transition_for,
+)
 
 
 def audit_value(document: Document, field: str) -> Any:
@@ -47,6 +54,29 @@ def ensure_allowed(*, actor: User, document: Document, action: DocumentAction) -
         raise PermissionDenied(f"您没有权限对该文件执行“{ACTION_LABELS[action]}”。")
 
 
+def _transition_locked(
+    *,
+    actor: User | None,
+    document: Document,
+    action: DocumentAction,
+    automatic: bool,
+) -> Transition:
+    """Re-read the status under lock, then check the table (and the permission,
+    unless the system acts on its own)."""
+    locked = Document.objects.select_for_update().only("status").get(pk=document.pk)
+    document.status = locked.status
+    if automatic:
+        if transition_for(document.status, action) is None:
+            raise InvalidTransition(f"文件当前状态不能{ACTION_LABELS[action]}。")
+    else:
+        if actor is None:
+            raise ValueError("a non-automatic transition needs an actor")
+        ensure_allowed(actor=actor, document=document, action=action)
+    transition = transition_for(document.status, action)
+    assert transition is not None
+    return transition
+
+
 def apply_transition(
     *,
     actor: User | None,
@@ -62,44 +92,46 @@ def apply_transition(
 
     The row is re-read under a lock so that two reviewers cannot both move
     the same document. `previous` gives the audit values of fields the caller
-    already set on the instance (to validate them). `automatic=True` is for steps the system takes on its
-    own (the automatic 退文 of an incomplete submission): the table is still
-    checked, the permission is not, and the audit actor is 系统.
+    already set on the instance (to validate them). `automatic=True` is for
+    steps the system takes on its own (the automatic 退文 of an incomplete
+    submission): the table is still checked, the permission is not, and the
+    audit actor is 系统.
     """
-    locked = Document.objects.select_for_update().only("status").get(pk=document.pk)
-    document.status = locked.status
-    if automatic:
-        actor = None
-        if transition_for(document.status, action) is None:
-            raise InvalidTransition(f"文件当前状态不能{ACTION_LABELS[action]}。")
-    else:
-        if actor is None:
-            raise ValueError("a non-automatic transition needs an actor")
-        ensure_allowed(actor=actor, document=document, action=action)
-    transition = transition_for(document.status, action)
-    assert transition is not None
-    changes = dict(changes or {})
+    transition = _transition_locked(
+        actor=actor, document=document, action=action, automatic=automatic
+    )
+    before, after = _changes_save(
+        document, transition.target, changes or {}, previous or {}
+    )
+    audit_record(
+        actor=None if automatic else actor,
+        event_type=event_type or transition.event,
+        target=document,
+        before=before,
+        after={"action": str(action), **after, **(audit_extra or {})},
+    )
+    return document
+
+
+def _changes_save(
+    document: Document,
+    target: DocumentStatus,
+    changes: Mapping[str, Any],
+    previous: Mapping[str, Any],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Save `document` in status `target` with `changes`; return the audit
+    values (before, after) of the fields that did change."""
     fields = ["status", *changes]
     before = {name: audit_value(document, name) for name in fields}
-    before.update(previous or {})
-    document.status = transition.target
+    before.update(previous)
+    document.status = target
     for name, value in changes.items():
         setattr(document, name, value)
     document.save()
+    search_index_changed(document)  # on commit: publish, withdraw, supersede …
     after = {name: audit_value(document, name) for name in fields}
     changed = [name for name in fields if before[name] != after[name]]
-    audit_record(
-        actor=actor,
-        event_type=event_type or transition.event,
-        target=document,
-        before={name: before[name] for name in changed},
-        after={
-            "action": str(action),
-            **{n: after[n] for n in changed},
-            **(audit_extra or {}),
-        },
-    )
-    return document
+    return {n: before[n] for n in changed}, {n: after[n] for n in changed}
 
 
 def pks(objects: Iterable[models.Model]) -> list[Any]:

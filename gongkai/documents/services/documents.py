@@ -24,7 +24,7 @@ from ..models import (
     PiiDecision,
 )
 from ..selectors.staff import document_visible, documents_visible_to
-from ..workflow import DocumentAction
+from ..workflow import ACTION_LABELS, DocumentAction
 from ._fields import check_document, clean_values, set_co_issuers, split_fields
 from ._transitions import apply_transition, audit_value, ensure_allowed, pks
 from .deadlines import publish_due_refresh
@@ -49,10 +49,8 @@ def document_create(
     )
     for name, value in clean_values(document, plain).items():
         setattr(document, name, value)
-    allocated = index_number_allocate(organisation=organisation, on=document.written_on)
-    document.index_number = allocated.index_number
-    document.index_year = allocated.year
-    document.index_serial = allocated.serial
+    for name, value in _index_allocate(document).items():
+        setattr(document, name, value)
     check_document(document)
     _check_references(actor, document)
     document.save()
@@ -82,7 +80,6 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     old_year = document.written_on.year
     old_due_inputs = (document.written_on, document.legal_form)
     old_text = scanned_text(document)
-    old_co_issuers = pks(document.co_issuers.all())
     previous = {
         name: audit_value(document, name)
         for name in [*cleaned, "index_number", "index_year", "index_serial"]
@@ -93,20 +90,8 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     _check_references(actor, document)
     if document.written_on.year != old_year:
         # Never published (only drafts are edited), so the number may change.
-        allocated = index_number_allocate(
-            organisation=document.organisation, on=document.written_on
-        )
-        cleaned.update(
-            index_number=allocated.index_number,
-            index_year=allocated.year,
-            index_serial=allocated.serial,
-        )
-    extra: dict[str, Any] = {}
-    if "co_issuers" in m2m:
-        set_co_issuers(document, m2m["co_issuers"])
-        new_co_issuers = pks(document.co_issuers.all())
-        if new_co_issuers != old_co_issuers:
-            extra["co_issuers"] = new_co_issuers
+        cleaned.update(_index_allocate(document))
+    extra = _co_issuers_replace(document, m2m)
     if not extra and all(audit_value(document, n) == previous[n] for n in cleaned):
         return document  # a form saved unchanged: nothing to record
     apply_transition(
@@ -122,6 +107,28 @@ def document_update(*, actor: User, document: Document, **fields: Any) -> Docume
     if scanned_text(document) != old_text and document.pii_findings.exists():
         pii_scan(document=document)
     return document
+
+
+def _index_allocate(document: Document) -> dict[str, Any]:
+    """The next 索引号 of the organisation for the 成文日期's year (spec §5.2)."""
+    allocated = index_number_allocate(
+        organisation=document.organisation, on=document.written_on
+    )
+    return {
+        "index_number": allocated.index_number,
+        "index_year": allocated.year,
+        "index_serial": allocated.serial,
+    }
+
+
+def _co_issuers_replace(document: Document, m2m: dict[str, Any]) -> dict[str, Any]:
+    """Set the 联合发文机关 if given; the audit extra says what they became."""
+    if "co_issuers" not in m2m:
+        return {}
+    old = pks(document.co_issuers.all())
+    set_co_issuers(document, m2m["co_issuers"])
+    new = pks(document.co_issuers.all())
+    return {"co_issuers": new} if new != old else {}
 
 
 def _check_references(actor: User, document: Document) -> None:
@@ -167,23 +174,29 @@ def document_submit(*, actor: User, document: Document) -> Document:
     return document
 
 
-def _required_reason(reason: str, what: str) -> str:
+# The transitions that must give a reason, and the field that keeps it.
+_REASON_FIELDS = {
+    DocumentAction.RETURN: "return_reason",
+    DocumentAction.WITHDRAW: "withdrawal_reason",
+}
+
+
+def _apply_with_reason(
+    actor: User, document: Document, action: DocumentAction, reason: str
+) -> Document:
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(f"{what}须填写理由。")
-    return reason
+        raise DomainError(f"{ACTION_LABELS[action]}须填写理由。")
+    changes = {_REASON_FIELDS[action]: reason}
+    return apply_transition(
+        actor=actor, document=document, action=action, changes=changes
+    )
 
 
 @transaction.atomic
 def document_return(*, actor: User, document: Document, reason: str) -> Document:
     """退文: submitted → returned, with the reviewer's reason."""
-    reason = _required_reason(reason, "退文")
-    return apply_transition(
-        actor=actor,
-        document=document,
-        action=DocumentAction.RETURN,
-        changes={"return_reason": reason},
-    )
+    return _apply_with_reason(actor, document, DocumentAction.RETURN, reason)
 
 
 @transaction.atomic
@@ -233,13 +246,7 @@ def _approve(actor: User, document: Document) -> Document:
 @transaction.atomic
 def document_withdraw(*, actor: User, document: Document, reason: str) -> Document:
     """published → withdrawn (taken off the public site), with the reason."""
-    reason = _required_reason(reason, "撤回")
-    return apply_transition(
-        actor=actor,
-        document=document,
-        action=DocumentAction.WITHDRAW,
-        changes={"withdrawal_reason": reason},
-    )
+    return _apply_with_reason(actor, document, DocumentAction.WITHDRAW, reason)
 
 
 @transaction.atomic

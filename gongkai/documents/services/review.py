@@ -94,6 +94,31 @@ def _redacted_text(document: Document, finding: PiiFinding) -> dict[str, str]:
     return {f: t for f, t in texts.items() if t != getattr(document, f)}
 
 
+def _decision_reason(decision: str, reason: str) -> str:
+    """The reason, checked: 确认可公开 must say why the value may be public."""
+    if decision not in (PiiDecision.REDACTED, PiiDecision.CONFIRMED_PUBLIC):
+        raise DomainError("请选择“遮盖删除”或“确认可公开”。")
+    reason = (reason or "").strip()
+    if decision == PiiDecision.CONFIRMED_PUBLIC and not reason:
+        raise DomainError("确认可公开须说明理由（例如：对外公布的服务电话）。")
+    return reason
+
+
+def _attachment_redact(*, actor: User, finding: PiiFinding, reason: str) -> str:
+    """An attachment cannot be edited here: it is removed, and the editor may
+    add a redacted version (which is scanned again). Returns the reason."""
+    assert finding.attachment is not None
+    reason = reason or "已删除含个人信息的附件"
+    attachment_delete_with_findings(
+        actor=actor,
+        attachment=finding.attachment,
+        reason=reason,
+        action=DocumentAction.REVIEW,
+    )
+    finding.refresh_from_db()
+    return reason
+
+
 @transaction.atomic
 def pii_finding_decide(
     *, actor: User, finding: PiiFinding, decision: str, reason: str = ""
@@ -101,27 +126,14 @@ def pii_finding_decide(
     """Redact (mask in the body / remove the attachment) or confirm public."""
     document = finding.document
     ensure_allowed(actor=actor, document=document, action=DocumentAction.REVIEW)
-    if decision not in (PiiDecision.REDACTED, PiiDecision.CONFIRMED_PUBLIC):
-        raise DomainError("请选择“遮盖删除”或“确认可公开”。")
-    reason = (reason or "").strip()
-    if decision == PiiDecision.CONFIRMED_PUBLIC and not reason:
-        raise DomainError("确认可公开须说明理由（例如：对外公布的服务电话）。")
+    reason = _decision_reason(decision, reason)
     changes: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     if decision == PiiDecision.REDACTED and finding.source == PiiSource.BODY:
         changes.update(_redacted_text(document, finding))
     elif decision == PiiDecision.REDACTED and finding.attachment is not None:
-        # An attachment cannot be edited here: it is removed, and the editor
-        # may add a redacted version (which is scanned again).
         extra["attachment_removed"] = finding.attachment.pk
-        reason = reason or "已删除含个人信息的附件"
-        attachment_delete_with_findings(
-            actor=actor,
-            attachment=finding.attachment,
-            reason=reason,
-            action=DocumentAction.REVIEW,
-        )
-        finding.refresh_from_db()
+        reason = _attachment_redact(actor=actor, finding=finding, reason=reason)
     finding.decision = decision
     finding.reason = reason
     finding.decided_by = actor

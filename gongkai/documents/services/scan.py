@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.db import transaction
 
 from gongkai.core.audit import audit_record
@@ -43,6 +45,18 @@ def _key(finding: PiiFinding) -> FindingKey:
     return (finding.source, finding.attachment_id, finding.value_digest)
 
 
+def _distinct_hits(
+    document: Document,
+) -> dict[FindingKey, tuple[str, Attachment | None, PiiHit]]:
+    """Each value found, once per source (the body or one attachment)."""
+    hits: dict[FindingKey, tuple[str, Attachment | None, PiiHit]] = {}
+    for source, attachment, text in _sources(document):
+        for hit in find_pii(text):
+            key = (source, attachment.pk if attachment else None, hit.digest)
+            hits.setdefault(key, (source, attachment, hit))
+    return hits
+
+
 def _new_finding(
     document: Document,
     source: str,
@@ -79,6 +93,19 @@ def _reopen(finding: PiiFinding, hit: PiiHit) -> None:
     finding.save()
 
 
+def _pending_drop(
+    existing: dict[FindingKey, PiiFinding], *, seen: Collection[FindingKey]
+) -> list[int]:
+    """Delete the pending findings whose value is gone; decided ones stay."""
+    gone = [
+        f.pk
+        for key, f in existing.items()
+        if key not in seen and f.decision == PiiDecision.PENDING
+    ]
+    PiiFinding.objects.filter(pk__in=gone).delete()
+    return gone
+
+
 @transaction.atomic
 def pii_scan(*, document: Document) -> list[PiiFinding]:
     """Scan body and attachment texts; keep decisions taken for the same value.
@@ -96,30 +123,20 @@ def pii_scan(*, document: Document) -> list[PiiFinding]:
         for f in existing.values()
         if f.decision == PiiDecision.CONFIRMED_PUBLIC
     }
-    seen: set[FindingKey] = set()
+    hits = _distinct_hits(document)
     created: list[int] = []
     reopened: list[int] = []
-    for source, attachment, text in _sources(document):
-        for hit in find_pii(text):
-            key = (source, attachment.pk if attachment else None, hit.digest)
-            if key in seen:
-                continue
-            seen.add(key)
-            finding = existing.get(key)
-            if finding is None:
-                new = _new_finding(
-                    document, source, attachment, hit, confirmed.get(hit.digest)
-                )
-                created.append(new.pk)
-            elif finding.decision == PiiDecision.REDACTED:
-                _reopen(finding, hit)
-                reopened.append(finding.pk)
-    gone = [
-        f.pk
-        for key, f in existing.items()
-        if key not in seen and f.decision == PiiDecision.PENDING
-    ]
-    PiiFinding.objects.filter(pk__in=gone).delete()
+    for key, (source, attachment, hit) in hits.items():
+        finding = existing.get(key)
+        if finding is None:
+            new = _new_finding(
+                document, source, attachment, hit, confirmed.get(hit.digest)
+            )
+            created.append(new.pk)
+        elif finding.decision == PiiDecision.REDACTED:
+            _reopen(finding, hit)
+            reopened.append(finding.pk)
+    gone = _pending_drop(existing, seen=hits.keys())
     if created or reopened or gone:
         audit_record(
             actor=None,

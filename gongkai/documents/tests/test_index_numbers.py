@@ -6,13 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections, transaction
 
 from gongkai.core.errors import DomainError, InvalidTransition
+from gongkai.core.index_number_format import validate_index_number_format
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, staff_user
 from gongkai.documents import services
-from gongkai.documents.index_numbers import (
-    index_number_allocate,
-    validate_index_number_format,
-)
+from gongkai.documents.index_numbers import index_number_allocate
 from gongkai.documents.models import Document, IndexSerial
 
 from .factories import DocumentFactory

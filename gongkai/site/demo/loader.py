@@ -12,19 +12,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core.models import Organisation
+from gongkai.core.models.organisations import PROFILE_FIELDS
 from gongkai.documents.catalogue_seed import catalogue_seed
 from gongkai.documents.models import Column, ColumnKind
 
-from .organisations import CITY, OrgSpec, organisations_ensure, walk
+from .city import CITY
+from .examples import special_plans
+from .generated import plan_for_organisation
+from .organisations import organisations_ensure
+from .orgspec import OrgSpec, walk
 from .pipeline import Actors, Pipeline, needs_full_workflow
-from .plan import (
-    ColumnRef,
-    DocPlan,
-    NumberBook,
-    OrgContext,
-    plan_for_organisation,
-    special_plans,
-)
+from .plan import ColumnRef, DocPlan, NumberBook, OrgContext
 from .seedplans import seed_plans
 from .seeds import SeedDocument, parse_seed_folder
 from .users import users_ensure
@@ -81,19 +79,8 @@ def _column_refs(columns: list[Column]) -> list[ColumnRef]:
     ]
 
 
-def _contact(organisation: Organisation) -> dict[str, str]:
-    return {
-        name: getattr(organisation, name)
-        for name in (
-            "office_name",
-            "office_address",
-            "office_hours",
-            "office_phone",
-            "office_fax",
-            "office_email",
-            "office_postal_code",
-        )
-    }
+def _profile(organisation: Organisation) -> dict[str, str]:
+    return {name: getattr(organisation, name) for name in PROFILE_FIELDS}
 
 
 def build_plans(
@@ -111,7 +98,7 @@ def build_plans(
             columns=_column_refs(catalogue_seed(organisation=organisation)),
             scope=scope,
             place=place,
-            contact=_contact(organisation),
+            contact=_profile(organisation),
         )
         contexts[spec.key] = ctx
         plans += plan_for_organisation(ctx, vocab, numbers)

@@ -147,31 +147,35 @@ class Pipeline:
             interpretation_link(
                 actor=editor, interpretation=document, policies=[policy]
             )
+        self._advance(plan, document, editor)
+        return document
+
+    def _advance(self, plan: DocPlan, document: Document, editor: User) -> None:
+        """Take a new document as far as its planned status."""
         if plan.status == DocumentStatus.DRAFT:
-            return document
+            return
         document_submit(actor=editor, document=document)
         if plan.status == DocumentStatus.SUBMITTED:
-            return document
+            return
         if plan.status == DocumentStatus.RETURNED:
             document_return(
                 actor=self.actors.reviewer(plan),
                 document=document,
                 reason=plan.return_reason,
             )
-            return document
+            return
         self._review_and_approve(plan, document)
         if plan.status == DocumentStatus.APPROVED or plan.needs_interpretation:
             # A policy waiting for its interpretation is published with it.
-            return document
+            return
         target = document
         if plan.interprets:
-            target = self.existing[(organisation.pk, plan.interprets)]
+            target = self.existing[(document.organisation_id, plan.interprets)]
         document_publish(
             actor=self.actors.reviewer(plan),
             document=target,
             published_on=self._published_on(plan),
         )
-        return document
 
     def ensure_fast(self, plans: list[DocPlan]) -> None:
         """Publish plain generated documents through the fast path."""

@@ -53,7 +53,9 @@ class DemoUsers:
     loader_reviewer: User
 
 
-def _user(username: str, display_name: str, password: str) -> User:
+def _user(
+    username: str, display_name: str, password: str, *, system_admin: bool = False
+) -> User:
     existing = User.objects.filter(username=username).first()
     if existing is not None:
         return existing
@@ -63,6 +65,7 @@ def _user(username: str, display_name: str, password: str) -> User:
         password=password,
         display_name=display_name,
         email=f"{username.replace('_', '.')}@hecheng.example.gov.cn",
+        is_system_admin=system_admin,
     )
 
 
@@ -75,7 +78,13 @@ def users_ensure(*, organisations: dict[int, Organisation]) -> DemoUsers:
     )
     by_username: dict[str, User] = {}
     for spec in STAFF:
-        user = _user(spec.username, spec.display_name, DEMO_PASSWORD)
+        # The system administrator also opens Django admin (/admin/).
+        user = _user(
+            spec.username,
+            spec.display_name,
+            DEMO_PASSWORD,
+            system_admin=spec.role == Role.ADMIN,
+        )
         by_username[spec.username] = user
         organisation = organisations[spec.org_key]
         if (spec.username, organisation.pk, spec.role) not in held:

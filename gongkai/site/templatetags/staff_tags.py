@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from gongkai.core.models import RoleAssignment
+from gongkai.core.models import RoleAssignment, User
 from gongkai.core.permissions import Permission, has_permission_anywhere
 
 register = template.Library()
@@ -37,13 +38,8 @@ def _first_url(names: tuple[str, ...], fallback: str) -> str:
     return fallback
 
 
-@register.simple_tag(takes_context=True)
-def staff_nav(context: template.Context) -> list[NavItem]:
-    """The sections this user may use; the current one is marked."""
-    request: HttpRequest | None = context.get("request")
-    if request is None or not request.user.is_authenticated:
-        return []
-    user = request.user
+def _sections(user: User | AnonymousUser) -> list[tuple[str, str]]:
+    """(label, url) of the sections this user may use, in menu order."""
     dashboard = reverse("staff:dashboard")
     documents = reverse("staff:document_list")
     entries: list[tuple[str, str, bool]] = [
@@ -70,8 +66,10 @@ def staff_nav(context: template.Context) -> list[NavItem]:
             or has_permission_anywhere(user, Permission.ORGANISATION_PROFILE_EDIT),
         ),
     ]
-    full_path = request.get_full_path()
-    items = [(label, url) for label, url, allowed in entries if allowed]
+    return [(label, url) for label, url, allowed in entries if allowed]
+
+
+def _mark_current(items: list[tuple[str, str]], full_path: str) -> list[NavItem]:
     # The longest matching prefix is the current section (待审核 beats 文件管理).
     best = max(
         (url for _label, url in items if full_path.startswith(url)),
@@ -79,6 +77,15 @@ def staff_nav(context: template.Context) -> list[NavItem]:
         default=None,
     )
     return [NavItem(label, url, url == best) for label, url in items]
+
+
+@register.simple_tag(takes_context=True)
+def staff_nav(context: template.Context) -> list[NavItem]:
+    """The sections this user may use; the current one is marked."""
+    request: HttpRequest | None = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return []
+    return _mark_current(_sections(request.user), request.get_full_path())
 
 
 @register.simple_tag(takes_context=True)

@@ -28,18 +28,11 @@ from gongkai.documents.models import (
 from gongkai.documents.selectors.staff import documents_publication_late
 from gongkai.documents.workflow import PUBLIC_STATUSES
 from gongkai.site.demo import loader
-from gongkai.site.demo.organisations import (
-    CITY,
-    all_specs,
-    credit_code_for,
-    walk,
-)
-from gongkai.site.demo.plan import (
-    ColumnRef,
-    NumberBook,
-    OrgContext,
-    plan_for_organisation,
-)
+from gongkai.site.demo.city import CITY
+from gongkai.site.demo.generated import plan_for_organisation
+from gongkai.site.demo.organisations import all_specs
+from gongkai.site.demo.orgspec import credit_code_for, walk
+from gongkai.site.demo.plan import ColumnRef, NumberBook, OrgContext
 from gongkai.site.demo.seedplans import seed_plans
 from gongkai.site.demo.seeds import (
     BOILERPLATE_MARKERS,
@@ -341,3 +334,9 @@ def test_demo_load_twice_is_complete_and_idempotent(client):
             User.objects.get(username=spec.username).pk
         )
         client.logout()
+
+    # The system administrator also opens Django admin; nobody else does.
+    admins = User.objects.filter(Q(is_staff=True) | Q(is_superuser=True))
+    assert list(admins.values_list("username", flat=True)) == ["hc_admin"]
+    client.force_login(admins.get())
+    assert client.get("/admin/").status_code == 200

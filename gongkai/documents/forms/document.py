@@ -1,32 +1,24 @@
-"""Input shape of the staff back office (the 4xx): parsing, never deciding.
-
-Domain decisions (may this user submit? is the disclosure attribute complete
-enough to go on?) belong to the services; these forms only turn POST data into
-typed values and give field errors in Chinese.
-"""
+"""The document form: every metadata field a person enters, and its checks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import Organisation, User
 from gongkai.core.permissions import Permission
 from gongkai.core.selectors import organisations_where
 
-from .doc_numbers import normalise_doc_number
-from .models import (
+from ..doc_numbers import normalise_doc_number
+from ..models import (
     Column,
     ContentType,
     Disclosure,
     Document,
-    DocumentStatus,
     Genre,
     LegalForm,
     StatutoryItem,
@@ -34,71 +26,18 @@ from .models import (
     Topic,
     Validity,
 )
-from .selectors.staff import documents_visible_to
-from .workflow import CONFIDENTIALITY_CHECKLIST, PUBLIC_STATUSES
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MIN_YEAR, MAX_YEAR = 1949, 2100
-
-
-def _blank(choices: Iterable[tuple[str, Any]], label: str = "——") -> list[Any]:
-    return [("", label), *[(v, lab) for v, lab in choices if v != ""]]
-
-
-def _document_label(document: Document) -> str:
-    number = f" {document.doc_number}" if document.doc_number else ""
-    return f"{document.title}{number}（{document.index_number}）"
-
-
-class DocumentChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return _document_label(obj)
-
-
-class DocumentMultipleChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return _document_label(obj)
-
-
-def topic_choices() -> list[Any]:
-    """主题分类 as one select with an optgroup per first-level category."""
-    topics = list(Topic.objects.select_related("parent").order_by("sort_order", "id"))
-    children: dict[int, list[Topic]] = {}
-    for topic in topics:
-        if topic.parent_id is not None:
-            children.setdefault(topic.parent_id, []).append(topic)
-    choices: list[Any] = [("", "——")]
-    for topic in topics:
-        if topic.parent_id is not None:
-            continue
-        kids = children.get(topic.pk)
-        if kids:
-            choices.append((topic.name, [(k.pk, k.name) for k in kids]))
-        else:
-            choices.append((topic.pk, topic.name))
-    return choices
-
-
-def column_choices(organisations: Iterable[Organisation]) -> list[Any]:
-    """Columns grouped by the organisation whose catalogue holds them."""
-    orgs = list(organisations)
-    by_org: dict[int, list[Column]] = {}
-    for column in Column.objects.filter(organisation__in=orgs).select_related("parent"):
-        by_org.setdefault(column.organisation_id, []).append(column)
-    choices: list[Any] = [("", "——")]
-    for org in orgs:
-        columns = by_org.get(org.pk)
-        if columns:
-            choices.append(
-                (
-                    org.name,
-                    [
-                        (c.pk, f"{c.parent.name} › {c.name}" if c.parent else c.name)
-                        for c in columns
-                    ],
-                )
-            )
-    return choices
+from ..selectors.staff import documents_visible_to
+from ..workflow import PUBLIC_STATUSES
+from .fields import (
+    DATE_INPUT,
+    MAX_YEAR,
+    MIN_YEAR,
+    DocumentChoiceField,
+    DocumentMultipleChoiceField,
+    blank,
+    column_choices,
+    topic_choices,
+)
 
 
 class DocumentForm(forms.Form):
@@ -136,7 +75,7 @@ class DocumentForm(forms.Form):
         label=_("主题分类"), queryset=Topic.objects.all(), required=False
     )
     genre = forms.ChoiceField(
-        label=_("文种"), choices=_blank(Genre.choices), required=False
+        label=_("文种"), choices=blank(Genre.choices), required=False
     )
     content_type = forms.ChoiceField(
         label=_("体裁"), choices=ContentType.choices, initial=ContentType.POLICY
@@ -149,7 +88,7 @@ class DocumentForm(forms.Form):
     )
     disclosure = forms.ChoiceField(
         label=_("公开属性"),
-        choices=_blank(Disclosure.choices, "——（未确定）"),
+        choices=blank(Disclosure.choices, "——（未确定）"),
         required=False,
         help_text=_("未确定公开属性的文件提交后将被自动退回。"),
     )
@@ -161,7 +100,7 @@ class DocumentForm(forms.Form):
     )
     statutory_item = forms.ChoiceField(
         label=_("法定主动公开内容"),
-        choices=_blank(StatutoryItem.choices),
+        choices=blank(StatutoryItem.choices),
         required=False,
     )
     keywords = forms.CharField(
@@ -199,7 +138,7 @@ class DocumentForm(forms.Form):
     )
     supersede_effect = forms.ChoiceField(
         label=_("对原文件的效力影响"),
-        choices=_blank(SupersedeEffect.choices),
+        choices=blank(SupersedeEffect.choices),
         required=False,
     )
 
@@ -213,31 +152,43 @@ class DocumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.document = document
-        editable = organisations_where(user=user, permission=Permission.DOCUMENT_EDIT)
-        organisation_field = self.fields["organisation"]
-        assert isinstance(organisation_field, forms.ModelChoiceField)
-        if document is not None:
-            # The index number was allocated in this organisation's series.
-            organisation_field.queryset = Organisation.objects.filter(
-                pk=document.organisation_id
-            )
-            organisation_field.disabled = True
-            catalogue_orgs: QuerySet[Organisation] = organisation_field.queryset
-        else:
-            organisation_field.queryset = editable
-            catalogue_orgs = editable
-            only = list(editable[:2])
-            if len(only) == 1 and not self.is_bound:
-                self.initial.setdefault("organisation", only[0].pk)
+        catalogue_orgs = self._limit_organisation()
         self._set_queryset("co_issuers", Organisation.objects.filter(is_active=True))
+        self._limit_catalogue(catalogue_orgs)
+        self._limit_related_documents()
+
+    def _limit_organisation(self) -> QuerySet[Organisation]:
+        """The 发布机构 choices; returns the organisations whose columns apply."""
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        if self.document is not None:
+            # The index number was allocated in this organisation's series.
+            field.queryset = Organisation.objects.filter(
+                pk=self.document.organisation_id
+            )
+            field.disabled = True
+            return field.queryset
+        editable = organisations_where(
+            user=self.user, permission=Permission.DOCUMENT_EDIT
+        )
+        field.queryset = editable
+        only = list(editable[:2])
+        if len(only) == 1 and not self.is_bound:
+            self.initial.setdefault("organisation", only[0].pk)
+        return editable
+
+    def _limit_catalogue(self, organisations: QuerySet[Organisation]) -> None:
+        """栏目 and 主题分类 as grouped selects."""
         self._set_queryset(
             "column",
-            Column.objects.filter(organisation__in=catalogue_orgs).select_related(
+            Column.objects.filter(organisation__in=organisations).select_related(
                 "organisation"
             ),
         )
-        self.fields["column"].choices = column_choices(catalogue_orgs)  # type: ignore[attr-defined]
+        self.fields["column"].choices = column_choices(organisations)  # type: ignore[attr-defined]
         self.fields["topic"].choices = topic_choices()  # type: ignore[attr-defined]
+
+    def _limit_related_documents(self) -> None:
         related = self._related_documents()
         self._set_queryset(
             "policies", related.exclude(content_type=ContentType.INTERPRETATION)
@@ -327,116 +278,3 @@ def document_initial(document: Document) -> dict[str, Any]:
     initial["co_issuers"] = list(document.co_issuers.values_list("pk", flat=True))
     initial["policies"] = list(document.policies.values_list("pk", flat=True))
     return initial
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=_("附件"),
-        help_text=_("支持 PDF、DOCX、XLSX 及常见图片格式。"),
-    )
-
-
-class ReasonForm(forms.Form):
-    """退文 and 撤回 both need a reason recorded with the change."""
-
-    reason = forms.CharField(
-        label=_("理由"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": _("请填写理由。")},
-    )
-
-    def clean_reason(self) -> str:
-        reason: str = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise ValidationError(_("请填写理由。"))
-        return reason
-
-
-class ConfidentialityReviewForm(forms.Form):
-    """保密审查: one checkbox per checklist item, then the reviewer's notes."""
-
-    notes = forms.CharField(
-        label=_("审查意见"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=2000,
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for key, label in CONFIDENTIALITY_CHECKLIST:
-            self.fields[f"check_{key}"] = forms.BooleanField(
-                label=str(label), required=False
-            )
-        # The notes come after the checklist.
-        self.order_fields([*(f"check_{k}" for k, _l in CONFIDENTIALITY_CHECKLIST)])
-
-    def checklist(self) -> dict[str, bool]:
-        return {
-            key: bool(self.cleaned_data.get(f"check_{key}"))
-            for key, _label in CONFIDENTIALITY_CHECKLIST
-        }
-
-
-class PiiConfirmForm(forms.Form):
-    """Keeping a hit public (e.g. a public hotline) needs a reason."""
-
-    reason = forms.CharField(
-        label=_("可以公开的理由"),
-        max_length=2000,
-        error_messages={"required": _("确认可以公开时必须说明理由。")},
-    )
-
-
-class PiiRedactForm(forms.Form):
-    reason = forms.CharField(label=_("说明"), max_length=2000, required=False)
-
-
-class PublishForm(forms.Form):
-    published_on = forms.DateField(
-        label=_("发布日期"),
-        widget=DATE_INPUT,
-        required=False,
-        help_text=_("留空为今天。"),
-    )
-
-
-class DocumentFilterForm(forms.Form):
-    """The list's filters; invalid values are reported, never a 500."""
-
-    status = forms.ChoiceField(
-        label=_("状态"), choices=_blank(DocumentStatus.choices, "全部"), required=False
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("机构"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("全部"),
-    )
-    year = forms.IntegerField(
-        label=_("成文年度"), min_value=MIN_YEAR, max_value=MAX_YEAR, required=False
-    )
-    q = forms.CharField(label=_("标题或文号"), max_length=100, required=False)
-
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organisations_where(
-            user=user, permission=Permission.DOCUMENT_VIEW_UNPUBLISHED
-        )
-
-    def apply(self, documents: QuerySet[Document]) -> QuerySet[Document]:
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("status"):
-            documents = documents.filter(status=data["status"])
-        if data.get("organisation"):
-            documents = documents.filter(organisation=data["organisation"])
-        if data.get("year"):
-            documents = documents.filter(written_on__year=data["year"])
-        if data.get("q"):
-            documents = documents.filter(
-                Q(title__icontains=data["q"]) | Q(doc_number__icontains=data["q"])
-            )
-        return documents

@@ -1,0 +1,115 @@
+"""GET /api/v1/search and /api/v1/search/suggest (public, read only)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from .params import parse_params
+from .query import QueryError
+from .selectors import SearchResult, search_run, search_suggest
+from .services import search_log_result
+
+router = Router(tags=["search"])
+
+
+class ErrorOut(Schema):
+    error: str
+    message: str
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class HitOut(Schema):
+    type: str
+    id: int
+    title: str
+    snippet: str
+    url: str
+    organisation: str
+    published_on: date | None
+    doc_number: str
+    index_number: str
+    validity: str
+
+
+class SearchOut(Schema):
+    total: int
+    took_ms: float
+    page: int
+    pages: int
+    facets: dict[str, list[FacetValueOut]]
+    hits: list[HitOut]
+
+
+class SuggestionOut(Schema):
+    title: str
+    url: str
+
+
+def _hits(result: SearchResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "type": hit.entry.content_type,
+            "id": hit.entry.object_id,
+            "title": hit.entry.title,
+            "snippet": hit.snippet,
+            "url": hit.entry.url,
+            "organisation": hit.entry.organisation.name if hit.entry.organisation else "",
+            "published_on": hit.entry.published_on,
+            "doc_number": hit.entry.doc_number,
+            "index_number": hit.entry.index_number,
+            "validity": hit.entry.validity,
+        }
+        for hit in result.hits
+    ]
+
+
+@router.get(
+    "/search",
+    response={200: SearchOut, 400: ErrorOut},
+    summary="全文检索（已公开的政府信息）",
+)
+def search(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+    """Parameters: q (required, ≤ 200 characters), org (id or 统一社会信用代码,
+    includes subordinate organisations), year, topic, genre, validity, type,
+    from, to (YYYY-MM-DD), sort (relevance|date), page. `snippet` is HTML:
+    escaped text with matches in <mark>."""
+    try:
+        params = parse_params(request.GET)
+        result = search_run(
+            q=params.q, filters=params.filters, sort=params.sort, page=params.page
+        )
+    except QueryError as exc:
+        return 400, {"error": "bad_request", "message": exc.message}
+    search_log_result(result=result, user=request.user)
+    return 200, {
+        "total": result.total,
+        "took_ms": result.took_ms,
+        "page": result.page,
+        "pages": result.pages,
+        "facets": {
+            facet: [vars(v) for v in values] for facet, values in result.facets.items()
+        },
+        "hits": _hits(result),
+    }
+
+
+@router.get(
+    "/search/suggest",
+    response={200: list[SuggestionOut], 400: ErrorOut},
+    summary="标题联想",
+)
+def suggest(request: HttpRequest, q: str = "") -> tuple[int, Any]:
+    try:
+        entries = search_suggest(q=q)
+    except QueryError as exc:
+        return 400, {"error": "bad_request", "message": exc.message}
+    return 200, [{"title": e.title, "url": e.url} for e in entries]

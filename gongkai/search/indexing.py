@@ -1,0 +1,129 @@
+"""Writing the index: one object, a batch, or everything.
+
+Callers in domain apps use `index_on_commit(obj)` after any change that may
+alter an object's public visibility or content; it runs after the
+transaction commits, and looks the object up again then, so the index
+follows what was committed: public objects are (re)indexed, anything else
+(draft, returned, withdrawn …) is removed. Only `Searchable.public_queryset`
+and `is_public` decide what is public.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model
+
+from . import registry, text
+from .backends import get_backend
+from .models import SearchEntry, SearchKey
+from .registry import IndexedFields, Searchable
+
+
+def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEntry:
+    entry, _ = SearchEntry.objects.update_or_create(
+        model=searchable.key,
+        object_id=obj.pk,
+        defaults={
+            "content_type": fields.content_type,
+            "title": fields.title[:300],
+            "text": fields.body,
+            "url": fields.url,
+            "organisation_id": fields.organisation_id,
+            "published_on": fields.published_on,
+            "topic_id_value": fields.topic_id,
+            "topic_parent_id_value": fields.topic_parent_id,
+            "genre": fields.genre,
+            "validity": fields.validity,
+            "in_force": fields.in_force,
+            "doc_number": fields.doc_number,
+            "index_number": fields.index_number,
+        },
+    )
+    SearchKey.objects.filter(entry=entry).delete()
+    SearchKey.objects.bulk_create(
+        SearchKey(entry=entry, key=key) for key in dict.fromkeys(fields.exact_keys)
+    )
+    title_tokens = text.grams(fields.title)
+    # The 发文字号 and 索引号 are searchable as text too (body column).
+    body_tokens = text.grams(
+        " ".join([fields.doc_number, fields.index_number, fields.body])
+    )
+    with connection.cursor() as cursor:
+        get_backend().replace(cursor, entry.pk, title_tokens, body_tokens)
+    return entry
+
+
+def _remove(key: str, object_ids: Iterable[Any]) -> None:
+    entries = list(
+        SearchEntry.objects.filter(model=key, object_id__in=list(object_ids))
+        .values_list("pk", flat=True)
+    )
+    if not entries:
+        return
+    with connection.cursor() as cursor:
+        get_backend().delete(cursor, entries)
+    SearchEntry.objects.filter(pk__in=entries).delete()
+
+
+@transaction.atomic
+def index_objects(key: str, object_ids: Iterable[Any]) -> None:
+    """Bring the index in line with the database for these objects."""
+    searchable = registry.get(key)
+    ids = list(object_ids)
+    public = {obj.pk: obj for obj in searchable.public_queryset().filter(pk__in=ids)}
+    for obj in public.values():
+        if searchable.is_public(obj):
+            _write(searchable, obj, searchable.entry(obj))
+    _remove(key, [pk for pk in ids if pk not in public])
+
+
+def index_on_commit(*objects: Model) -> None:
+    """Re-index (or remove) `objects` once the current transaction commits."""
+    by_key: dict[str, list[Any]] = {}
+    for obj in objects:
+        by_key.setdefault(registry.key_of(obj), []).append(obj.pk)
+    for key, ids in by_key.items():
+        transaction.on_commit(lambda key=key, ids=ids: index_objects(key, ids))
+
+
+def _batches(iterable: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rebuild(*, progress: Any = None, batch_size: int = 500) -> int:
+    """Drop and rebuild the whole index; returns the number of entries.
+
+    `progress` is an optional callable(total) returning an object with
+    `update(n)` and `close()` (tqdm fits).
+    """
+    backend = get_backend()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            backend.clear(cursor)
+        SearchKey.objects.all().delete()
+        SearchEntry.objects.all().delete()
+    count = 0
+    for searchable in registry.registered():
+        queryset = searchable.public_queryset().order_by("pk")
+        bar = progress(queryset.count(), searchable.key) if progress else None
+        for batch in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
+            with transaction.atomic():
+                for obj in batch:
+                    if searchable.is_public(obj):
+                        _write(searchable, obj, searchable.entry(obj))
+                        count += 1
+            if bar is not None:
+                bar.update(len(batch))
+        if bar is not None:
+            bar.close()
+    return count

@@ -1,0 +1,101 @@
+"""The search index rows, the administrators' dictionary and the query log.
+
+`SearchEntry` holds what a hit shows and what the filters and facets need,
+one row per public object of a registered type. The tokens live in a
+vendor-specific table keyed by the entry id (FTS5 virtual table or a
+tsvector table, created in migration 0002, owned by `backends`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    model = models.CharField(max_length=60)  # registered key, "documents.document"
+    object_id = models.BigIntegerField()
+    content_type = models.CharField(_("类型"), max_length=30, db_index=True)
+    title = models.CharField(_("标题"), max_length=300)
+    text = models.TextField(_("正文（纯文本）"), blank=True)
+    url = models.CharField(max_length=300)
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    published_on = models.DateField(_("发布日期"), null=True, db_index=True)
+    topic_id_value = models.BigIntegerField(null=True, blank=True, db_index=True)
+    topic_parent_id_value = models.BigIntegerField(null=True, blank=True)
+    genre = models.CharField(max_length=30, blank=True)
+    validity = models.CharField(max_length=30, blank=True)
+    in_force = models.BooleanField(default=True)
+    doc_number = models.CharField(max_length=80, blank=True)
+    index_number = models.CharField(max_length=80, blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "object_id"], name="unique_search_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["-published_on", "-id"])]
+        verbose_name = _("索引条目")
+        verbose_name_plural = _("索引条目")
+
+    def __str__(self) -> str:
+        return f"{self.model}:{self.object_id} {self.title}"
+
+
+class SearchKey(models.Model):
+    """Exact lookup keys (normalised 发文字号, 索引号) of an entry."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="keys")
+    key = models.CharField(max_length=120, db_index=True)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class SearchTerm(models.Model):
+    """A word administrators add to the segmentation dictionary."""
+
+    term = models.CharField(_("词条"), max_length=50, unique=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("搜索词典词条")
+        verbose_name_plural = _("搜索词典词条")
+
+    def __str__(self) -> str:
+        return self.term
+
+
+class SearchLog(models.Model):
+    query = models.CharField(_("查询"), max_length=200)
+    normalised = models.CharField(max_length=200, db_index=True)
+    filters = models.JSONField(_("筛选条件"), default=dict, blank=True)
+    result_count = models.PositiveIntegerField(_("结果数"))
+    took_ms = models.FloatField(_("耗时（毫秒）"))
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("搜索日志")
+        verbose_name_plural = _("搜索日志")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.query}"

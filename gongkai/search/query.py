@@ -1,0 +1,88 @@
+"""A user's query, analysed once: terms for matching, keys for exact lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+
+from gongkai.core.errors import DomainError
+from gongkai.core.models import Organisation
+
+from . import registry, text
+from .backends import Term
+from .dictionary_terms import ensure_terms_loaded
+
+
+class QueryError(DomainError):
+    """The query cannot be searched (empty or too long)."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    organisation: Organisation | None = None
+    year: int | None = None
+    topic: int | None = None
+    genre: str = ""
+    validity: str = ""
+    content_type: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def as_log(self) -> dict[str, str]:
+        values = {
+            "org": self.organisation.credit_code if self.organisation else None,
+            "year": self.year,
+            "topic": self.topic,
+            "genre": self.genre,
+            "validity": self.validity,
+            "type": self.content_type,
+            "from": self.date_from,
+            "to": self.date_to,
+        }
+        return {k: str(v) for k, v in values.items() if v}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    raw: str
+    normalised: str
+    compact: str  # letters/digits/Chinese only: the "exact phrase"
+    terms: tuple[str, ...]
+    exact_keys: tuple[str, ...]
+
+    def backend_terms(self) -> list[Term]:
+        return [term_for(t) for t in self.terms]
+
+
+def max_length() -> int:
+    return int(settings.GONGKAI_SEARCH["max_query_length"])
+
+
+def term_for(word: str) -> Term:
+    if text.CJK_RUN.fullmatch(word):
+        if len(word) == 1:
+            return Term((word,), prefix=True)
+        return Term(tuple(word[i : i + 2] for i in range(len(word) - 1)))
+    return Term((word,))
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    query = raw.strip()
+    if not query:
+        raise QueryError("请输入要查询的内容。")
+    if len(query) > max_length():
+        raise QueryError(f"查询内容过长，请不超过 {max_length()} 个字。")
+    ensure_terms_loaded()
+    normalised = text.normalise(query)
+    keys: list[str] = []
+    for searchable in registry.registered():
+        keys.extend(k for k in searchable.exact_keys(query) if k not in keys)
+    return ParsedQuery(
+        raw=query,
+        normalised=normalised,
+        compact="".join(text.runs(normalised)),
+        terms=tuple(text.query_terms(normalised)),
+        exact_keys=tuple(keys),
+    )

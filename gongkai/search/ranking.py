@@ -1,0 +1,104 @@
+"""Relevance in the application: the same order whatever the backend.
+
+Order (issue 3): exact 发文字号/索引号 lookups first; then title matches above
+body matches and the whole phrase above scattered terms; at equal relevance
+documents in force above repealed/invalid ones; then the newest first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from enum import IntEnum
+
+from . import text
+from .models import SearchEntry
+from .query import ParsedQuery
+
+
+class Tier(IntEnum):
+    SCATTERED = 1  # the terms are spread over title and body
+    BODY_TERMS = 2
+    BODY_PHRASE = 3
+    TITLE_TERMS = 4
+    TITLE_PHRASE = 5
+    EXACT = 9
+
+
+def compact(value: str) -> str:
+    return "".join(text.runs(text.normalise(value)))
+
+
+def tier(entry: SearchEntry, query: ParsedQuery, *, exact: bool) -> Tier:
+    if exact:
+        return Tier.EXACT
+    title = compact(entry.title)
+    if query.compact and query.compact in title:
+        return Tier.TITLE_PHRASE
+    if query.terms and all(t in title for t in query.terms):
+        return Tier.TITLE_TERMS
+    body = compact(" ".join([entry.doc_number, entry.index_number, entry.text]))
+    if query.compact and query.compact in body:
+        return Tier.BODY_PHRASE
+    if query.terms and all(t in body for t in query.terms):
+        return Tier.BODY_TERMS
+    return Tier.SCATTERED
+
+
+def sort_key(entry: SearchEntry, rank: Tier) -> tuple[int, int, int, int]:
+    published = (entry.published_on or date.min).toordinal()
+    return (-int(rank), 0 if entry.in_force else 1, -published, -entry.pk)
+
+
+SNIPPET_CHARS = 120
+
+
+def _highlight_positions(value: str, needles: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        spans.extend(
+            (m.start(), m.end()) for m in re.finditer(re.escape(needle), value)
+        )
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> str:
+    """HTML-escaped `value` (a window around the first match) with <mark>s.
+
+    Matching runs on the normalised text; when normalising kept the length
+    (the usual case) the original characters are shown, else the normalised.
+    """
+    normalised = text.normalise(value)
+    shown = value if len(normalised) == len(value) else normalised
+    needles = [n for n in {query.compact, *query.terms} if n]
+    spans = _highlight_positions(normalised, needles)
+    start, end = 0, len(shown)
+    if window is not None and len(shown) > window:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - window // 4)
+        end = min(len(shown), start + window)
+    out: list[str] = ["…" if start > 0 else ""]
+    cursor = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(html.escape(shown[cursor:s]))
+        out.append("<mark>" + html.escape(shown[s:e]) + "</mark>")
+        cursor = e
+    out.append(html.escape(shown[cursor:end]))
+    out.append("…" if end < len(shown) else "")
+    return "".join(out)
+
+
+def snippet(entry: SearchEntry, query: ParsedQuery) -> str:
+    source = " ".join(entry.text.split())
+    return highlight(source, query, window=SNIPPET_CHARS)

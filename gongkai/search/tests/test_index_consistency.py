@@ -1,0 +1,99 @@
+"""The index follows the document services: publish, withdraw, supersede."""
+
+import datetime as dt
+
+import pytest
+
+from gongkai.documents import services
+from gongkai.documents.models import Document, DocumentStatus, SupersedeEffect, Validity
+from gongkai.documents.search_index import KEY, public_documents
+from gongkai.documents.tests.workflow_helpers import Office
+from gongkai.search.indexing import rebuild
+from gongkai.search.models import SearchEntry
+from gongkai.search.selectors import search_run
+
+pytestmark = pytest.mark.django_db
+
+
+def indexed_ids():
+    return set(SearchEntry.objects.filter(model=KEY).values_list("object_id", flat=True))
+
+
+def public_ids():
+    return set(public_documents().values_list("pk", flat=True))
+
+
+def found(q):
+    return {h.entry.object_id for h in search_run(q=q).hits}
+
+
+@pytest.fixture
+def office(db):
+    return Office()
+
+
+def test_publish_indexes_on_commit_only(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        document = office.published(title="关于召开医保听证会的通知")
+    assert document.status == DocumentStatus.PUBLISHED
+    assert indexed_ids() == set()  # nothing before the commit
+    for callback in callbacks:
+        callback()
+    assert found("听证") == {document.pk}
+    assert indexed_ids() == public_ids()
+
+
+def test_drafts_and_returned_never_indexed(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        office.draft(title="听证草稿", doc_number="鹤政办〔2025〕3号")
+        returned = office.draft(title="听证退文")
+        services.document_submit(actor=office.editor, document=returned)
+        services.document_return(actor=office.reviewer, document=returned, reason="重写")
+        office.approved(title="听证已审核未发布")
+    assert indexed_ids() == set()
+    for q in ("听证", "鹤政办[2025]3号"):
+        assert search_run(q=q).total == 0
+
+
+def test_withdraw_removes_from_index(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = office.published(title="听证公告", doc_number="鹤政办〔2024〕9号")
+    assert found("鹤政办(2024)9号") == {document.pk}
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_withdraw(actor=office.head, document=document, reason="有误")
+    assert indexed_ids() == public_ids() == set()
+    assert search_run(q="听证").total == 0
+    assert search_run(q="鹤政办〔2024〕9号").total == 0
+
+
+def test_supersede_keeps_original_marked_and_ranked_below(
+    office, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        original = office.published(title="医保听证办法")
+    with django_capture_on_commit_callbacks(execute=True):
+        amending = office.approved(
+            title="医保听证办法",
+            supersedes=original,
+            supersede_effect=SupersedeEffect.REPEALED,
+        )
+        services.document_publish(
+            actor=office.head, document=amending, published_on=dt.date(2026, 3, 5)
+        )
+    original.refresh_from_db()
+    assert original.status == DocumentStatus.SUPERSEDED
+    assert indexed_ids() == public_ids() == {original.pk, amending.pk}
+    entry = SearchEntry.objects.get(model=KEY, object_id=original.pk)
+    assert entry.validity == Validity.REPEALED and not entry.in_force
+    hits = search_run(q="医保听证办法").hits
+    assert [h.entry.object_id for h in hits] == [amending.pk, original.pk]
+
+
+def test_rebuild_matches_public_set(office, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        a = office.published(title="听证一")
+        office.published(title="听证二")
+        services.document_withdraw(actor=office.head, document=a, reason="有误")
+    Document.objects.filter(pk=a.pk).update(status=DocumentStatus.PUBLISHED)
+    assert rebuild() == 2
+    assert indexed_ids() == public_ids()

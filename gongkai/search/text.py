@@ -1,0 +1,129 @@
+"""Text analysis shared by indexing and querying: one function each way.
+
+- `normalise`: NFKC (full-width → half-width), lower case, traditional →
+  simplified with OpenCC `t2s`. Index and query go through it, so a query in
+  either script finds documents in either script (简繁-blind).
+- `grams`: the tokens stored in the index. Every run of Chinese characters
+  becomes its character pairs (bigrams) plus its last character alone, every
+  run of letters/digits one token. A query of any length ≥ 2 is the phrase of
+  its pairs, a 1-character query the prefix of a pair: both match every
+  document that contains the string (no 2-character blind spot of trigram
+  indexes, no missed short word inside a longer dictionary word; see
+  ../shared/design/search-measurements.md). Runs are split at punctuation, so
+  政务、公开 does not match 政务公开.
+- `query_terms`: the words of a query, segmented with jieba's algorithm in
+  search mode (rjieba) and the government-terms dictionary, so that 依申请公开
+  stays one term and 医保报销 becomes 医保 + 报销 (scattered terms still match;
+  the whole phrase ranks higher).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+import opencc
+import rjieba
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+RUN = re.compile(rf"[{CJK}]+|[0-9a-z]+")
+CJK_RUN = re.compile(rf"[{CJK}]+")
+
+DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "gov_terms.txt"
+DEFAULT_FREQ = 20000
+
+_lock = threading.Lock()
+_converter = opencc.OpenCC("t2s")
+_jieba: rjieba.Jieba | None = None
+_extra_terms: tuple[str, ...] = ()
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, lower case, traditional to simplified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return str(_converter.convert(text))
+
+
+def runs(normalised: str) -> list[str]:
+    return RUN.findall(normalised)
+
+
+def run_grams(run: str) -> list[str]:
+    if not CJK_RUN.fullmatch(run) or len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def grams(text: str) -> str:
+    """The space-separated index tokens of `text` (normalised here)."""
+    out: list[str] = []
+    for run in runs(normalise(text)):
+        out.extend(run_grams(run))
+    return " ".join(out)
+
+
+def dictionary_entries(path: Path = DICTIONARY) -> list[tuple[str, int]]:
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        word, _, freq = line.partition(" ")
+        entries.append((word, int(freq) if freq.strip().isdigit() else DEFAULT_FREQ))
+    return entries
+
+
+def _build(extra: Iterable[str]) -> rjieba.Jieba:
+    jieba = rjieba.Jieba()
+    for word, freq in dictionary_entries():
+        jieba.add_word(normalise(word), freq, None)
+    for word in extra:
+        jieba.add_word(normalise(word), DEFAULT_FREQ, None)
+    return jieba
+
+
+def segmenter() -> rjieba.Jieba:
+    global _jieba
+    with _lock:
+        if _jieba is None:
+            _jieba = _build(_extra_terms)
+        return _jieba
+
+
+def set_extra_terms(terms: Iterable[str]) -> None:
+    """Administrator-added terms (SearchTerm); rebuilds the segmenter lazily."""
+    global _jieba, _extra_terms
+    with _lock:
+        _extra_terms = tuple(sorted({t.strip() for t in terms if t.strip()}))
+        _jieba = None
+
+
+def words(normalised: str) -> list[str]:
+    """Search-mode words of already normalised text (letters/digits kept whole)."""
+    out: list[str] = []
+    for run in runs(normalised):
+        if CJK_RUN.fullmatch(run) and len(run) > 2:
+            out.extend(w for w in segmenter().cut_for_search(run) if RUN.fullmatch(w))
+        else:
+            out.append(run)
+    return out
+
+
+def query_terms(normalised: str) -> list[str]:
+    """The terms a document must contain (all of them, anywhere).
+
+    Search mode emits a long dictionary word together with the shorter
+    dictionary words inside it (政务公开 → 政务, 公开, 政务公开); the shortest
+    ones are kept, so a document that has the words apart still matches
+    (a traditional 政府信息公開 report about 政務 finds 政務公開) and the whole
+    phrase only ranks higher (`ranking`). Every document containing the
+    query as a substring contains its terms: recall is never lost.
+    """
+    terms: list[str] = []
+    for word in words(normalised):
+        if word not in terms:
+            terms.append(word)
+    return [t for t in terms if not any(o != t and o in t for o in terms)]
