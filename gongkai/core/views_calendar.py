@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .access import staff_required
 from .errors import DomainError
 from .forms_calendar import CalendarYearForm, HolidayBlockFormSet, blocks_from_days
 from .models import CalendarDay, CalendarYear, User
@@ -40,7 +40,7 @@ def _year_or_404(year: int) -> int:
     return year
 
 
-@login_required
+@staff_required
 def calendar_list(request: HttpRequest) -> HttpResponse:
     user = _require_calendar_manager(request)
     years = CalendarYear.objects.select_related("entered_by", "verified_by").order_by(
@@ -64,7 +64,7 @@ def calendar_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def calendar_edit(request: HttpRequest, year: int) -> HttpResponse:
     user = _require_calendar_manager(request)
@@ -103,7 +103,7 @@ def calendar_edit(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 @require_POST
 def calendar_verify(request: HttpRequest, year: int) -> HttpResponse:
     user = _require_calendar_manager(request)

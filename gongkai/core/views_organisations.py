@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from .access import staff_required
 from .forms_organisations import (
     IDENTITY_FIELDS,
     PROFILE_FIELDS,
@@ -24,7 +24,7 @@ from .selectors import organisations_where
 from .services.organisations import organisation_update
 
 
-@login_required
+@staff_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
     organisations = organisations_where(
         user=request.user, permission=Permission.ORGANISATION_PROFILE_EDIT
@@ -36,7 +36,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@staff_required
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # Organisations outside the user's permission answer 404, not 403.

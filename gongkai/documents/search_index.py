@@ -10,6 +10,7 @@ transaction commits, and only public documents are ever written to it.
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -53,10 +54,8 @@ def doc_number_key(canonical: str) -> str:
 def query_keys(query: str) -> list[str]:
     """Exact-lookup keys of a query: its 发文字号 in any bracket form, or an 索引号."""
     keys = [index_number_key(query)]
-    try:
+    with contextlib.suppress(ValidationError):
         keys.append(doc_number_key(normalise_doc_number(query)))
-    except ValidationError:
-        pass
     return keys
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from .params import parse_params
 from .query import QueryError
@@ -62,7 +63,9 @@ def _hits(result: SearchResult) -> list[dict[str, Any]]:
             "title": hit.entry.title,
             "snippet": hit.snippet,
             "url": hit.entry.url,
-            "organisation": hit.entry.organisation.name if hit.entry.organisation else "",
+            "organisation": hit.entry.organisation.name
+            if hit.entry.organisation
+            else "",
             "published_on": hit.entry.published_on,
             "doc_number": hit.entry.doc_number,
             "index_number": hit.entry.index_number,
@@ -77,7 +80,7 @@ def _hits(result: SearchResult) -> list[dict[str, Any]]:
     response={200: SearchOut, 400: ErrorOut},
     summary="全文检索（已公开的政府信息）",
 )
-def search(request: HttpRequest) -> tuple[int, dict[str, Any]]:
+def search(request: HttpRequest) -> Status[dict[str, Any]]:
     """Parameters: q (required, ≤ 200 characters), org (id or 统一社会信用代码,
     includes subordinate organisations), year, topic, genre, validity, type,
     from, to (YYYY-MM-DD), sort (relevance|date), page. `snippet` is HTML:
@@ -88,18 +91,22 @@ def search(request: HttpRequest) -> tuple[int, dict[str, Any]]:
             q=params.q, filters=params.filters, sort=params.sort, page=params.page
         )
     except QueryError as exc:
-        return 400, {"error": "bad_request", "message": exc.message}
+        return Status(400, {"error": "bad_request", "message": exc.message})
     search_log_result(result=result, user=request.user)
-    return 200, {
-        "total": result.total,
-        "took_ms": result.took_ms,
-        "page": result.page,
-        "pages": result.pages,
-        "facets": {
-            facet: [vars(v) for v in values] for facet, values in result.facets.items()
+    return Status(
+        200,
+        {
+            "total": result.total,
+            "took_ms": result.took_ms,
+            "page": result.page,
+            "pages": result.pages,
+            "facets": {
+                facet: [vars(v) for v in values]
+                for facet, values in result.facets.items()
+            },
+            "hits": _hits(result),
         },
-        "hits": _hits(result),
-    }
+    )
 
 
 @router.get(
@@ -107,9 +114,9 @@ def search(request: HttpRequest) -> tuple[int, dict[str, Any]]:
     response={200: list[SuggestionOut], 400: ErrorOut},
     summary="标题联想",
 )
-def suggest(request: HttpRequest, q: str = "") -> tuple[int, Any]:
+def suggest(request: HttpRequest, q: str = "") -> Status[Any]:
     try:
         entries = search_suggest(q=q)
     except QueryError as exc:
-        return 400, {"error": "bad_request", "message": exc.message}
-    return 200, [{"title": e.title, "url": e.url} for e in entries]
+        return Status(400, {"error": "bad_request", "message": exc.message})
+    return Status(200, [{"title": e.title, "url": e.url} for e in entries])

@@ -11,6 +11,7 @@ and `is_public` decide what is public.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from django.db import connection, transaction
@@ -58,8 +59,9 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
 
 def _remove(key: str, object_ids: Iterable[Any]) -> None:
     entries = list(
-        SearchEntry.objects.filter(model=key, object_id__in=list(object_ids))
-        .values_list("pk", flat=True)
+        SearchEntry.objects.filter(
+            model=key, object_id__in=list(object_ids)
+        ).values_list("pk", flat=True)
     )
     if not entries:
         return
@@ -86,7 +88,7 @@ def index_on_commit(*objects: Model) -> None:
     for obj in objects:
         by_key.setdefault(registry.key_of(obj), []).append(obj.pk)
     for key, ids in by_key.items():
-        transaction.on_commit(lambda key=key, ids=ids: index_objects(key, ids))
+        transaction.on_commit(partial(index_objects, key, ids))
 
 
 def _batches(iterable: Iterator[Any], size: int) -> Iterator[list[Any]]:

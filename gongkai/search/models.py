@@ -54,7 +54,9 @@ class SearchEntry(models.Model):
 class SearchKey(models.Model):
     """Exact lookup keys (normalised 发文字号, 索引号) of an entry."""
 
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="keys")
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="keys"
+    )
     key = models.CharField(max_length=120, db_index=True)
 
     def __str__(self) -> str:

@@ -61,7 +61,8 @@ def _filtered(qs: QuerySet[SearchEntry], f: Filters) -> QuerySet[SearchEntry]:
         qs = qs.filter(organisation__path__startswith=f.organisation.path)
     if f.year is not None:
         qs = qs.filter(
-            published_on__gte=date(f.year, 1, 1), published_on__lt=date(f.year + 1, 1, 1)
+            published_on__gte=date(f.year, 1, 1),
+            published_on__lt=date(f.year + 1, 1, 1),
         )
     if f.topic is not None:
         qs = qs.filter(Q(topic_id_value=f.topic) | Q(topic_parent_id_value=f.topic))
@@ -106,7 +107,9 @@ def _matched(query: ParsedQuery, exact_ids: list[int]) -> QuerySet[SearchEntry]:
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
     labels: dict[str, str] = {}
     for searchable in registry.registered():
-        labels.update({k: str(v) for k, v in searchable.facet_labels(facet, values).items()})
+        labels.update(
+            {k: str(v) for k, v in searchable.facet_labels(facet, values).items()}
+        )
     return labels
 
 
@@ -142,7 +145,9 @@ def _topic_facet(qs: QuerySet[SearchEntry]) -> list[FacetValue]:
     )
 
 
-def _field_facet(qs: QuerySet[SearchEntry], facet: str, column: str) -> list[FacetValue]:
+def _field_facet(
+    qs: QuerySet[SearchEntry], facet: str, column: str
+) -> list[FacetValue]:
     rows = qs.exclude(**{column: ""}).values(column).annotate(n=Count("pk")).order_by()
     counts = {str(row[column]): row["n"] for row in rows}
     labels = _labels(facet, list(counts))
@@ -173,7 +178,9 @@ _WITHOUT: dict[str, dict[str, Any]] = {
 }
 
 
-def facets_compute(matched: QuerySet[SearchEntry], filters: Filters) -> dict[str, list[FacetValue]]:
+def facets_compute(
+    matched: QuerySet[SearchEntry], filters: Filters
+) -> dict[str, list[FacetValue]]:
     """Each facet counted under every filter but its own, so that a value's
     count is the total one gets by choosing it (replacing the current one)."""
     out: dict[str, list[FacetValue]] = {}
@@ -247,7 +254,11 @@ def search_run(
     matched = _matched(query, exact_ids)
     qs = _filtered(matched, filters)
     result = SearchResult(
-        query=query, filters=filters, sort=sort, total=qs.count(), page=page,
+        query=query,
+        filters=filters,
+        sort=sort,
+        total=qs.count(),
+        page=page,
         page_size=size,
     )
     ids = _page_ids(query, qs, exact_ids, sort, (page - 1) * size, size)
@@ -288,8 +299,7 @@ def entries_tier(*, q: str) -> dict[int, Tier]:
     exact_ids = _exact_ids(query)
     exact = set(exact_ids)
     return {
-        e.pk: tier(e, query, exact=e.pk in exact)
-        for e in _matched(query, exact_ids)
+        e.pk: tier(e, query, exact=e.pk in exact) for e in _matched(query, exact_ids)
     }
 
 

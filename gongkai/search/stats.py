@@ -22,7 +22,9 @@ class QueryStat:
 
 def _recent(days: int | None) -> QuerySet[SearchLog]:
     days = days or int(settings.GONGKAI_SEARCH["log_days"])
-    return SearchLog.objects.filter(created_at__gte=timezone.now() - timedelta(days=days))
+    return SearchLog.objects.filter(
+        created_at__gte=timezone.now() - timedelta(days=days)
+    )
 
 
 def _stats(qs: QuerySet[SearchLog], limit: int) -> list[QueryStat]:
@@ -37,7 +39,9 @@ def _stats(qs: QuerySet[SearchLog], limit: int) -> list[QueryStat]:
     ]
 
 
-def search_queries_frequent(*, days: int | None = None, limit: int = 50) -> list[QueryStat]:
+def search_queries_frequent(
+    *, days: int | None = None, limit: int = 50
+) -> list[QueryStat]:
     return _stats(_recent(days), limit)
 
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from gongkai.core.access import staff_required
 from gongkai.core.models import AuditEvent, Organisation, User
 from gongkai.core.permissions import Permission, role_assignments
 from gongkai.core.selectors import organisations_where
@@ -31,7 +32,6 @@ from gongkai.documents.selectors.staff import (
     documents_publication_late,
     documents_visible_to,
 )
-from gongkai.documents.views.staff.access import staff_required
 
 QUEUE_SIZE = 10
 RECENT_EVENTS = 20

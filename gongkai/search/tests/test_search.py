@@ -1,3 +1,6 @@
+# Tests are exempt from annotations (docs/wip-interfaces.md).
+# mypy: disable-error-code="no-untyped-call"
+
 import datetime as dt
 
 import pytest
@@ -55,13 +58,23 @@ def test_seed_texts_001_and_003_found_by_traditional_query(seeds_available):
 
 
 @pytest.mark.parametrize(
-    "q", ["鹤政办〔2019〕20号", "鹤政办[2019]20号", "鹤政办(2019)20号", "鹤政办（2019）20号"]
+    "q",
+    [
+        "鹤政办〔2019〕20号",
+        "鹤政办[2019]20号",
+        "鹤政办(2019)20号",
+        "鹤政办（2019）20号",
+    ],
 )
 def test_doc_number_lookup_in_any_bracket_form(q):
     for n in range(3):
-        publish(title=f"鹤政办关于2019年第{n}项工作的通知", body="<p>鹤政办 2019 20号</p>")
+        publish(
+            title=f"鹤政办关于2019年第{n}项工作的通知", body="<p>鹤政办 2019 20号</p>"
+        )
     target = publish(
-        title="关于印发某办法的通知", doc_number="鹤政办〔2019〕20号", published_on=dt.date(2020, 1, 1)
+        title="关于印发某办法的通知",
+        doc_number="鹤政办〔2019〕20号",
+        published_on=dt.date(2020, 1, 1),
     )
     result = search_run(q=q)
     assert ids(result)[0] == target.pk
@@ -75,20 +88,39 @@ def test_index_number_lookup():
 
 
 def test_ranking_title_phrase_body_then_validity_and_date():
-    body_only = publish(title="工作通知", body="<p>推进政务公开。</p>", published_on=dt.date(2026, 3, 9))
-    scattered = publish(title="政务工作的公开通知", body="<p>x</p>", published_on=dt.date(2026, 3, 8))
-    old = publish(title="政务公开要点", body="<p>x</p>", published_on=dt.date(2020, 1, 1))
-    new = publish(title="政务公开规定", body="<p>x</p>", published_on=dt.date(2025, 1, 1))
+    body_only = publish(
+        title="工作通知", body="<p>推进政务公开。</p>", published_on=dt.date(2026, 3, 9)
+    )
+    scattered = publish(
+        title="政务工作的公开通知", body="<p>x</p>", published_on=dt.date(2026, 3, 8)
+    )
+    old = publish(
+        title="政务公开要点", body="<p>x</p>", published_on=dt.date(2020, 1, 1)
+    )
+    new = publish(
+        title="政务公开规定", body="<p>x</p>", published_on=dt.date(2025, 1, 1)
+    )
     repealed = publish(
-        title="政务公开办法", body="<p>x</p>", validity=Validity.REPEALED,
+        title="政务公开办法",
+        body="<p>x</p>",
+        validity=Validity.REPEALED,
         published_on=dt.date(2026, 1, 1),
     )
-    assert ids(search_run(q="政务公开")) == [new.pk, old.pk, repealed.pk, scattered.pk, body_only.pk]
+    assert ids(search_run(q="政务公开")) == [
+        new.pk,
+        old.pk,
+        repealed.pk,
+        scattered.pk,
+        body_only.pk,
+    ]
     assert ids(search_run(q="政务公开", sort="date"))[0] == body_only.pk
 
 
 def test_snippets_escape_html_and_mark_matches():
-    publish(title="关于<b>听证</b>的通知", body="<p>听证 &lt;script&gt;alert(1)&lt;/script&gt; 听证</p>")
+    publish(
+        title="关于<b>听证</b>的通知",
+        body="<p>听证 &lt;script&gt;alert(1)&lt;/script&gt; 听证</p>",
+    )
     hit = search_run(q="听证").hits[0]
     assert "<script>" not in hit.snippet
     assert "&lt;script&gt;" in hit.snippet
@@ -105,8 +137,11 @@ def test_bad_queries(q):
 def test_unpublished_never_indexed_nor_returned():
     number = "鹤政发〔2024〕7号"
     for status in (
-        DocumentStatus.DRAFT, DocumentStatus.SUBMITTED, DocumentStatus.RETURNED,
-        DocumentStatus.APPROVED, DocumentStatus.WITHDRAWN,
+        DocumentStatus.DRAFT,
+        DocumentStatus.SUBMITTED,
+        DocumentStatus.RETURNED,
+        DocumentStatus.APPROVED,
+        DocumentStatus.WITHDRAWN,
     ):
         publish(title="听证会通知", doc_number=number, status=status)
     hidden = SearchEntry.objects.count()
@@ -117,7 +152,13 @@ def test_unpublished_never_indexed_nor_returned():
 
 
 def test_pagination_and_window():
-    docs = [publish(title=f"听证公告{n}", published_on=dt.date(2026, 1, 1) + dt.timedelta(days=n)) for n in range(25)]
+    docs = [
+        publish(
+            title=f"听证公告{n}",
+            published_on=dt.date(2026, 1, 1) + dt.timedelta(days=n),
+        )
+        for n in range(25)
+    ]
     first = search_run(q="听证", page=1, page_size=10)
     second = search_run(q="听证", page=3, page_size=10)
     assert first.total == 25 and first.pages == 3
@@ -127,7 +168,13 @@ def test_pagination_and_window():
 
 def test_pagination_beyond_ranked_window(settings):
     settings.GONGKAI_SEARCH = {**settings.GONGKAI_SEARCH, "candidates": 3}
-    docs = [publish(title=f"听证公告{n}", published_on=dt.date(2026, 1, 1) + dt.timedelta(days=n)) for n in range(8)]
+    docs = [
+        publish(
+            title=f"听证公告{n}",
+            published_on=dt.date(2026, 1, 1) + dt.timedelta(days=n),
+        )
+        for n in range(8)
+    ]
     seen = []
     for page in (1, 2, 3):
         seen += ids(search_run(q="听证", page=page, page_size=3))
@@ -149,7 +196,10 @@ def test_organisation_subtree_filter():
     b = publish(title="听证乙", organisation=county)
     from gongkai.search.query import Filters
 
-    assert set(ids(search_run(q="听证", filters=Filters(organisation=city)))) == {a.pk, b.pk}
+    assert set(ids(search_run(q="听证", filters=Filters(organisation=city)))) == {
+        a.pk,
+        b.pk,
+    }
     assert ids(search_run(q="听证", filters=Filters(organisation=county))) == [b.pk]
     index_objects(KEY, [a.pk])  # idempotent
     assert SearchEntry.objects.count() == 2

@@ -2,54 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Concatenate, ParamSpec, cast
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
 
 from gongkai.core.models import User
 from gongkai.core.permissions import (
     Permission,
     has_permission,
     has_permission_anywhere,
-    role_assignments,
 )
 
 from ...models import Document
 from ...selectors.staff import document_allowed_actions
 from ...workflow import ACTION_PERMISSIONS, DocumentAction
-
-P = ParamSpec("P")
-View = Callable[Concatenate[HttpRequest, P], HttpResponse]
-
-
-def staff_required(view: View[P]) -> View[P]:
-    """Signed in and holding at least one role; anyone else never gets in.
-
-    Anonymous visitors go to the login page; a signed-in account without any
-    role (e.g. a Django-admin-only superuser) is refused with 403.
-    """
-
-    @login_required
-    @wraps(view)
-    def wrapper(
-        request: HttpRequest, *args: P.args, **kwargs: P.kwargs
-    ) -> HttpResponse:
-        if not role_assignments(request.user):
-            return render(request, "staff/forbidden.html", status=403)
-        return view(request, *args, **kwargs)
-
-    return cast(View[P], wrapper)
-
-
-def actor(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def may_create(user: User) -> bool:

@@ -7,9 +7,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
+from gongkai.core.access import View, actor, staff_required
+
 from ...selectors.staff import document_get_for
 from ...workflow import DocumentAction
-from .access import View, actor, require_action, staff_required
+from .access import require_action
 from .action_table import ACTION_STEPS, form_key
 from .detail import render_detail
 from .responses import run

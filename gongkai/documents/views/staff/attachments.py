@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.access import actor, staff_required
+
 from ... import services
 from ...forms import AttachmentForm
 from ...models import Attachment
 from ...selectors.staff import document_get_for
-from .access import actor, staff_required
 from .detail import render_detail
 from .responses import run
 

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from gongkai.core.access import actor, staff_required
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent, User
 
@@ -17,7 +18,7 @@ from ... import services
 from ...forms import AttachmentForm, PiiConfirmForm
 from ...models import Document, DocumentStatus, PiiDecision
 from ...selectors.staff import document_get_for
-from .access import AvailableActions, actor, available_actions, staff_required
+from .access import AvailableActions, available_actions
 from .action_table import ACTION_STEPS, form_key
 
 HISTORY_SHOWN = 200

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core.access import actor, staff_required
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.models import User
 
@@ -20,7 +21,7 @@ from ... import services
 from ...forms import DocumentForm, document_initial
 from ...models import Document
 from ...selectors.staff import document_get_for
-from .access import actor, available_actions, may_create, staff_required
+from .access import available_actions, may_create
 from .responses import to_detail
 
 

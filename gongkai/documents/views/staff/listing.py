@@ -7,9 +7,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from gongkai.core.access import actor, staff_required
+
 from ...forms import DocumentFilterForm
 from ...selectors.staff import documents_visible_to
-from .access import actor, may_create, staff_required
+from .access import may_create
 
 PAGE_SIZE = 20
 

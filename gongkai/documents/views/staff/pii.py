@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.access import actor, staff_required
 from gongkai.core.models import User
 
 from ... import services
@@ -14,7 +15,7 @@ from ...forms import PiiConfirmForm, PiiRedactForm
 from ...models import Document, PiiDecision, PiiFinding
 from ...selectors.staff import document_get_for
 from ...workflow import DocumentAction
-from .access import actor, require_action, staff_required
+from .access import require_action
 from .responses import form_errors, run, to_detail
 
 
