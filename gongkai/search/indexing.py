@@ -23,38 +23,70 @@ from .models import SearchEntry, SearchKey
 from .registry import IndexedFields, Searchable
 
 
-def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEntry:
-    entry, _ = SearchEntry.objects.update_or_create(
+def _entry(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEntry:
+    return SearchEntry(
         model=searchable.key,
         object_id=obj.pk,
-        defaults={
-            "content_type": fields.content_type,
-            "title": fields.title[:300],
-            "text": fields.body,
-            "url": fields.url,
-            "organisation_id": fields.organisation_id,
-            "published_on": fields.published_on,
-            "topic_id_value": fields.topic_id,
-            "topic_parent_id_value": fields.topic_parent_id,
-            "genre": fields.genre,
-            "validity": fields.validity,
-            "in_force": fields.in_force,
-            "doc_number": fields.doc_number,
-            "index_number": fields.index_number,
-        },
+        content_type=fields.content_type,
+        title=fields.title[:300],
+        text=fields.body,
+        url=fields.url,
+        organisation_id=fields.organisation_id,
+        published_on=fields.published_on,
+        topic_id_value=fields.topic_id,
+        topic_parent_id_value=fields.topic_parent_id,
+        genre=fields.genre,
+        validity=fields.validity,
+        in_force=fields.in_force,
+        doc_number=fields.doc_number,
+        index_number=fields.index_number,
     )
-    SearchKey.objects.filter(entry=entry).delete()
-    SearchKey.objects.bulk_create(
-        SearchKey(entry=entry, key=key) for key in dict.fromkeys(fields.exact_keys)
-    )
-    title_tokens = text.grams(fields.title)
+
+
+def _tokens(fields: IndexedFields) -> tuple[str, str]:
     # The 发文字号 and 索引号 are searchable as text too (body column).
-    body_tokens = text.grams(
-        " ".join([fields.doc_number, fields.index_number, fields.body])
-    )
+    body = " ".join([fields.doc_number, fields.index_number, fields.body])
+    return text.grams(fields.title), text.grams(body)
+
+
+def _keys(entry: SearchEntry, fields: IndexedFields) -> list[SearchKey]:
+    return [SearchKey(entry=entry, key=k) for k in dict.fromkeys(fields.exact_keys)]
+
+
+def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEntry:
+    entry = _entry(searchable, obj, fields)
+    existing = SearchEntry.objects.filter(model=searchable.key, object_id=obj.pk)
+    entry.pk = existing.values_list("pk", flat=True).first()
+    entry.save(force_insert=entry.pk is None)
+    SearchKey.objects.filter(entry=entry).delete()
+    SearchKey.objects.bulk_create(_keys(entry, fields))
     with connection.cursor() as cursor:
-        get_backend().replace(cursor, entry.pk, title_tokens, body_tokens)
+        get_backend().replace(cursor, entry.pk, *_tokens(fields))
     return entry
+
+
+def _write_new(searchable: Searchable, objects: list[Any]) -> int:
+    """Bulk path of `rebuild`: the index holds none of these objects yet."""
+    pairs = [
+        (searchable.entry(obj), obj) for obj in objects if searchable.is_public(obj)
+    ]
+    entries = SearchEntry.objects.bulk_create(
+        [_entry(searchable, obj, fields) for fields, obj in pairs]
+    )
+    SearchKey.objects.bulk_create(
+        [
+            key
+            for entry, (fields, _) in zip(entries, pairs, strict=True)
+            for key in _keys(entry, fields)
+        ]
+    )
+    rows = [
+        (entry.pk, *_tokens(fields))
+        for entry, (fields, _) in zip(entries, pairs, strict=True)
+    ]
+    with connection.cursor() as cursor:
+        get_backend().insert_many(cursor, rows)
+    return len(entries)
 
 
 def _remove(key: str, object_ids: Iterable[Any]) -> None:
@@ -120,10 +152,7 @@ def rebuild(*, progress: Any = None, batch_size: int = 500) -> int:
         bar = progress(queryset.count(), searchable.key) if progress else None
         for batch in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
             with transaction.atomic():
-                for obj in batch:
-                    if searchable.is_public(obj):
-                        _write(searchable, obj, searchable.entry(obj))
-                        count += 1
+                count += _write_new(searchable, batch)
             if bar is not None:
                 bar.update(len(batch))
         if bar is not None:

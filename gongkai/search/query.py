@@ -55,6 +55,21 @@ class ParsedQuery:
     def backend_terms(self) -> list[Term]:
         return [term_for(t) for t in self.terms]
 
+    def phrase_term(self) -> Term | None:
+        """The whole query as one phrase, in the index's token stream (a
+        Chinese run followed by another run keeps its last character, as
+        `text.run_grams` does)."""
+        runs = text.runs(self.normalised)
+        if not runs:
+            return None
+        if len(runs) == 1:
+            return term_for(runs[0])
+        tokens: list[str] = []
+        for n, run in enumerate(runs):
+            grams = text.run_grams(run)
+            tokens.extend(grams if n < len(runs) - 1 or len(grams) == 1 else grams[:-1])
+        return Term(tuple(tokens))
+
 
 def max_length() -> int:
     return int(settings.GONGKAI_SEARCH["max_query_length"])

@@ -18,37 +18,33 @@ from .query import ParsedQuery
 
 
 class Tier(IntEnum):
-    SCATTERED = 1  # the terms are spread over title and body
-    BODY_TERMS = 2
-    BODY_PHRASE = 3
-    TITLE_TERMS = 4
-    TITLE_PHRASE = 5
-    EXACT = 9
+    TERMS = 1  # every term somewhere (title or body), not as one phrase
+    PHRASE = 3  # the whole query as one phrase (in the body)
+    TITLE_TERMS = 4  # every term in the title
+    TITLE_PHRASE = 5  # the whole query as one phrase in the title
+    EXACT = 9  # 发文字号 or 索引号
+
+
+def tier(*, exact: bool, title_phrase: bool, title_terms: bool, phrase: bool) -> Tier:
+    if exact:
+        return Tier.EXACT
+    if title_phrase:
+        return Tier.TITLE_PHRASE
+    if title_terms:
+        return Tier.TITLE_TERMS
+    return Tier.PHRASE if phrase else Tier.TERMS
+
+
+def sort_key(
+    pk: int, published_on: date | None, in_force: bool, rank: Tier
+) -> tuple[int, int, int, int]:
+    published = (published_on or date.min).toordinal()
+    return (-int(rank), 0 if in_force else 1, -published, -pk)
 
 
 def compact(value: str) -> str:
+    """Letters, digits and Chinese only, normalised (the brute-force check)."""
     return "".join(text.runs(text.normalise(value)))
-
-
-def tier(entry: SearchEntry, query: ParsedQuery, *, exact: bool) -> Tier:
-    if exact:
-        return Tier.EXACT
-    title = compact(entry.title)
-    if query.compact and query.compact in title:
-        return Tier.TITLE_PHRASE
-    if query.terms and all(t in title for t in query.terms):
-        return Tier.TITLE_TERMS
-    body = compact(" ".join([entry.doc_number, entry.index_number, entry.text]))
-    if query.compact and query.compact in body:
-        return Tier.BODY_PHRASE
-    if query.terms and all(t in body for t in query.terms):
-        return Tier.BODY_TERMS
-    return Tier.SCATTERED
-
-
-def sort_key(entry: SearchEntry, rank: Tier) -> tuple[int, int, int, int]:
-    published = (entry.published_on or date.min).toordinal()
-    return (-int(rank), 0 if entry.in_force else 1, -published, -entry.pk)
 
 
 SNIPPET_CHARS = 120

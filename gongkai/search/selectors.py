@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 
-from gongkai.core.models import Organisation
-
-from . import registry, text
-from .backends import get_backend
+from . import text
+from .backends import Term, get_backend
+from .facets import FacetValue, facets_from_groups, groups_fetch, total_count
 from .models import SearchEntry, SearchKey
 from .query import Filters, ParsedQuery, parse_query
-from .ranking import Tier, highlight, snippet, sort_key, tier
+from .ranking import highlight, snippet, sort_key, tier
 
 Sort = Literal["relevance", "date"]
-FACETS = ("org", "year", "topic", "genre", "validity", "type")
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
 
 
 @dataclass(frozen=True)
@@ -104,113 +94,45 @@ def _matched(query: ParsedQuery, exact_ids: list[int]) -> QuerySet[SearchEntry]:
     return SearchEntry.objects.filter(condition)
 
 
-def _labels(facet: str, values: list[str]) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for searchable in registry.registered():
-        labels.update(
-            {k: str(v) for k, v in searchable.facet_labels(facet, values).items()}
-        )
-    return labels
-
-
-def _org_facet(qs: QuerySet[SearchEntry]) -> list[FacetValue]:
-    # Counts include the subtree, as the organisation filter does.
-    counts: dict[int, int] = {}
-    rows = qs.values("organisation__path").annotate(n=Count("pk")).order_by()
-    for row in rows:
-        path = row["organisation__path"] or ""
-        for part in path.strip("/").split("/"):
-            if part:
-                counts[int(part)] = counts.get(int(part), 0) + row["n"]
-    organisations = Organisation.objects.filter(pk__in=counts).order_by("path")
-    return [FacetValue(o.credit_code, o.name, counts[o.pk]) for o in organisations]
-
-
-def _topic_facet(qs: QuerySet[SearchEntry]) -> list[FacetValue]:
-    counts: dict[str, int] = {}
-    rows = (
-        qs.filter(topic_id_value__isnull=False)
-        .values("topic_id_value", "topic_parent_id_value")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in rows:
-        for value in (row["topic_id_value"], row["topic_parent_id_value"]):
-            if value is not None:
-                counts[str(value)] = counts.get(str(value), 0) + row["n"]
-    labels = _labels("topic", list(counts))
-    return sorted(
-        (FacetValue(v, labels.get(v, v), n) for v, n in counts.items()),
-        key=lambda fv: fv.label,
-    )
-
-
-def _field_facet(
-    qs: QuerySet[SearchEntry], facet: str, column: str
-) -> list[FacetValue]:
-    rows = qs.exclude(**{column: ""}).values(column).annotate(n=Count("pk")).order_by()
-    counts = {str(row[column]): row["n"] for row in rows}
-    labels = _labels(facet, list(counts))
-    return sorted(
-        (FacetValue(v, labels.get(v, v), n) for v, n in counts.items()),
-        key=lambda fv: -fv.count,
-    )
-
-
-def _year_facet(qs: QuerySet[SearchEntry]) -> list[FacetValue]:
-    rows = (
-        qs.filter(published_on__isnull=False)
-        .annotate(y=ExtractYear("published_on"))
-        .values("y")
-        .annotate(n=Count("pk"))
-        .order_by("-y")
-    )
-    return [FacetValue(str(r["y"]), str(r["y"]), r["n"]) for r in rows]
-
-
-_WITHOUT: dict[str, dict[str, Any]] = {
-    "org": {"organisation": None},
-    "year": {"year": None},
-    "topic": {"topic": None},
-    "genre": {"genre": ""},
-    "validity": {"validity": ""},
-    "type": {"content_type": ""},
-}
-
-
-def facets_compute(
-    matched: QuerySet[SearchEntry], filters: Filters
-) -> dict[str, list[FacetValue]]:
-    """Each facet counted under every filter but its own, so that a value's
-    count is the total one gets by choosing it (replacing the current one)."""
-    out: dict[str, list[FacetValue]] = {}
-    for facet in FACETS:
-        qs = _filtered(matched, replace(filters, **_WITHOUT[facet]))
-        if facet == "org":
-            out[facet] = _org_facet(qs)
-        elif facet == "year":
-            out[facet] = _year_facet(qs)
-        elif facet == "topic":
-            out[facet] = _topic_facet(qs)
-        else:
-            column = "content_type" if facet == "type" else facet
-            out[facet] = _field_facet(qs, facet, column)
-    return out
+def _ids_matching(ids: set[int], terms: list[Term], *, title_only: bool) -> set[int]:
+    sql, params = get_backend().match_sql(terms, title_only=title_only)
+    qs = SearchEntry.objects.filter(pk__in=ids).filter(pk__in=RawSQL(sql, params))
+    return set(qs.values_list("pk", flat=True))
 
 
 def _ranked_ids(
     query: ParsedQuery, qs: QuerySet[SearchEntry], exact_ids: list[int]
 ) -> list[int]:
     """The ranked window: title matches and the newest matches (bounded),
-    ordered by `ranking.sort_key`."""
+    ordered by `ranking.sort_key`. Which candidates have the terms or the
+    whole phrase in the title is asked of the index, so no text is read."""
     limit = int(settings.GONGKAI_SEARCH["candidates"])
-    by_date = qs.order_by("-published_on", "-pk").values_list("pk", flat=True)
-    ids = set(by_date.filter(_text_match(query, title_only=True))[:limit])
-    ids.update(by_date[:limit])
-    ids.update(qs.filter(pk__in=exact_ids).values_list("pk", flat=True))
-    entries = SearchEntry.objects.filter(pk__in=ids)
+    by_date = qs.order_by("-published_on", "-pk").values_list(
+        "pk", "published_on", "in_force"
+    )
+    title_rows = list(by_date.filter(_text_match(query, title_only=True))[:limit])
+    rows = {row[0]: row for row in title_rows}
+    rows.update((row[0], row) for row in by_date[:limit])
+    rows.update((row[0], row) for row in by_date.filter(pk__in=exact_ids))
+    ids = set(rows)
+    title_terms = {row[0] for row in title_rows}
+    terms = query.backend_terms()
+    phrase = query.phrase_term()
+    if phrase is None or [phrase] == terms:
+        title_phrase, any_phrase = title_terms, ids
+    else:
+        title_phrase = _ids_matching(title_terms, [phrase], title_only=True)
+        any_phrase = _ids_matching(ids, [phrase], title_only=False)
     exact = set(exact_ids)
-    scored = [(sort_key(e, tier(e, query, exact=e.pk in exact)), e.pk) for e in entries]
+    scored = []
+    for pk, published_on, in_force in rows.values():
+        rank = tier(
+            exact=pk in exact,
+            title_phrase=pk in title_phrase,
+            title_terms=pk in title_terms,
+            phrase=pk in any_phrase,
+        )
+        scored.append((sort_key(pk, published_on, in_force, rank), pk))
     return [pk for _, pk in sorted(scored)]
 
 
@@ -253,11 +175,12 @@ def search_run(
     exact_ids = _exact_ids(query)
     matched = _matched(query, exact_ids)
     qs = _filtered(matched, filters)
+    groups = groups_fetch(matched, filters)
     result = SearchResult(
         query=query,
         filters=filters,
         sort=sort,
-        total=qs.count(),
+        total=total_count(groups, filters),
         page=page,
         page_size=size,
     )
@@ -275,7 +198,7 @@ def search_run(
         if pk in entries
     ]
     if with_facets:
-        result.facets = facets_compute(matched, filters)
+        result.facets = facets_from_groups(groups, filters)
     result.took_ms = round((time.perf_counter() - started) * 1000, 2)
     return result
 
@@ -291,16 +214,6 @@ def search_suggest(*, q: str, limit: int = 8) -> list[SearchEntry]:
         return []
     qs = SearchEntry.objects.filter(_text_match(query, title_only=True))
     return list(qs.order_by("-published_on", "-pk")[:limit])
-
-
-def entries_tier(*, q: str) -> dict[int, Tier]:
-    """Tier of every matching entry (for tests and the benchmark)."""
-    query = parse_query(q)
-    exact_ids = _exact_ids(query)
-    exact = set(exact_ids)
-    return {
-        e.pk: tier(e, query, exact=e.pk in exact) for e in _matched(query, exact_ids)
-    }
 
 
 def normalised_query(q: str) -> str:

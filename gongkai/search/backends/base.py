@@ -31,6 +31,10 @@ class SearchBackend(ABC):
         """(Re)write the tokens of one entry; `title`/`body` are space-separated."""
 
     @abstractmethod
+    def insert_many(self, cursor: Any, rows: list[tuple[int, str, str]]) -> None:
+        """Add (entry_id, title, body) rows for entries not yet in the index."""
+
+    @abstractmethod
     def delete(self, cursor: Any, entry_ids: list[int]) -> None: ...
 
     @abstractmethod

@@ -66,16 +66,20 @@ class PostgresBackend(SearchBackend):
 
     def replace(self, cursor: Any, entry_id: int, title: str, body: str) -> None:
         cursor.execute(f"DELETE FROM {TABLE} WHERE entry_id = %s", [entry_id])
-        rows: list[tuple[int, bool, str]] = [
-            (entry_id, True, tsvector_literal(title.split()))
-        ]
-        rows.extend(
-            (entry_id, False, tsvector_literal(part)) for part in parts(body.split())
-        )
+        self.insert_many(cursor, [(entry_id, title, body)])
+
+    def insert_many(self, cursor: Any, rows: list[tuple[int, str, str]]) -> None:
+        values: list[tuple[int, bool, str]] = []
+        for entry_id, title, body in rows:
+            values.append((entry_id, True, tsvector_literal(title.split())))
+            values.extend(
+                (entry_id, False, tsvector_literal(part))
+                for part in parts(body.split())
+            )
         cursor.executemany(
             f"INSERT INTO {TABLE} (entry_id, is_title, tsv) "
             "VALUES (%s, %s, %s::tsvector)",
-            rows,
+            values,
         )
 
     def delete(self, cursor: Any, entry_ids: list[int]) -> None:

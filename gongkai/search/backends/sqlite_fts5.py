@@ -36,12 +36,19 @@ class SqliteFts5Backend(SearchBackend):
             [entry_id, title, body],
         )
 
+    def insert_many(self, cursor: Any, rows: list[tuple[int, str, str]]) -> None:
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", rows
+        )
+
     def delete(self, cursor: Any, entry_ids: list[int]) -> None:
         for entry_id in entry_ids:
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid = %s", [entry_id])
 
     def clear(self, cursor: Any) -> None:
-        cursor.execute(f"DELETE FROM {TABLE}")
+        # Far faster than DELETE on an FTS5 table (which updates every list).
+        cursor.execute(DROP_SQL)
+        cursor.execute(CREATE_SQL)
 
     def match_sql(
         self, terms: list[Term], *, title_only: bool = False

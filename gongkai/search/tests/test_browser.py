@@ -64,11 +64,13 @@ def test_search_and_open_a_hit(page):
     )
     publish(title="关于做好春季防火工作的通知", body="<p>防火</p>")
     page.goto("/search/")
-    page.get_by_label("查询内容（标题、正文、发文字号或索引号，简繁皆可）").fill("医保听证")
+    page.get_by_label("查询内容（标题、正文、发文字号或索引号，简繁皆可）").fill(
+        "医保听证"
+    )
     page.get_by_role("button", name="检索").click()
     page.get_by_role("heading", name="共找到 1 条结果", exact=False).wait_for()
     hit = page.locator(".search-hit").first
-    assert "医保" in hit.locator("mark").first.inner_text() or hit.locator("mark").count() > 0
+    assert hit.locator("mark").count() > 0
     hit.get_by_role("link").first.click()
     page.wait_for_url(f"**/documents/{target.pk}/")
     assert page.get_by_role("heading", level=1).inner_text().startswith("關於召開")

@@ -104,3 +104,22 @@ def test_rebuild_matches_public_set(office, django_capture_on_commit_callbacks):
     Document.objects.filter(pk=a.pk).update(status=DocumentStatus.PUBLISHED)
     assert rebuild() == 2
     assert indexed_ids() == public_ids()
+
+
+def test_interpretation_published_with_its_policy(
+    office, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        policy = office.approved(title="医保报销办法", needs_interpretation=True)
+        interpretation = office.draft(title="《医保报销办法》政策解读")
+        services.interpretation_link(
+            actor=office.editor, interpretation=interpretation, policies=[policy]
+        )
+        office.approve(interpretation)
+        services.document_publish(
+            actor=office.head, document=policy, published_on=dt.date(2026, 3, 5)
+        )
+    result = search_run(q="医保报销")
+    assert {h.entry.object_id for h in result.hits} == {policy.pk, interpretation.pk}
+    types = {v.value for v in result.facets["type"]}
+    assert types == {"policy", "interpretation"}

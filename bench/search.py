@@ -1,0 +1,310 @@
+"""Search benchmark (issue 3): prints figures, asserts nothing.
+
+    .venv/bin/python bench/search.py                 # 100,000 documents, SQLite
+    .venv/bin/python bench/search.py --docs 1000000
+    .venv/bin/python bench/search.py --docs 2000 --whoosh-docs 2000
+    DATABASE_URL=postgres://… .venv/bin/python bench/search.py --postgres
+
+Generates N published documents from a vocabulary built from the seed texts
+(../shared/seeds, segmented with rjieba; words drawn with their seed
+frequencies; 1 in 20 written in traditional characters), builds the index
+with `gongkai.search.indexing.rebuild`, runs a fixed set of ≥ 50 queries (1-,
+2-, 4-character words, phrases, 发文字号 in several bracket forms, traditional
+queries) and prints indexing docs/s, index size, p50/p95/p99 latency of the
+first result page and recall against a brute-force substring scan. On the
+same corpus and queries it times a Django `icontains` search over title and
+body and a Whoosh + jieba index (optional extras: `pip install -e .[bench]`),
+and prints each ratio. The database is a fresh SQLite file in a temporary
+folder unless --postgres (DATABASE_URL, a scratch database: it is migrated
+and filled).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django(args: argparse.Namespace) -> Path:
+    workdir = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    os.environ["GONGKAI_VAR_DIR"] = str(workdir)
+    if not args.postgres:
+        os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return workdir
+
+
+def vocabulary(seed_dir: Path) -> tuple[list[str], list[int], list[str]]:
+    from gongkai.search import text
+    from gongkai.site.demo.seeds import parse_seed_folder
+
+    counts: Counter[str] = Counter()
+    sentences: list[str] = []
+    for doc in parse_seed_folder(seed_dir):
+        for paragraph in doc.paragraphs:
+            counts.update(w for w in text.words(text.normalise(paragraph)))
+            sentences.extend(s for s in paragraph.split("。") if 8 <= len(s) <= 40)
+    words = [w for w, _ in counts.most_common()]
+    return words, [counts[w] for w in words], sentences
+
+
+def generate(n: int, seed_dir: Path, rng: random.Random) -> list[str]:
+    """Create n published documents; return the 发文字号 used."""
+    from django.db import transaction
+
+    from gongkai.core.models import Organisation
+    from gongkai.documents.models import Disclosure, Document, DocumentStatus, Validity
+    from gongkai.search import text as _text  # noqa: F401 (warm up OpenCC)
+
+    words, weights, sentences = vocabulary(seed_dir)
+    cumulative = list(itertools.accumulate(weights))
+    title_cumulative = cumulative[:3000]
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    orgs = []
+    for i in range(5):
+        org = Organisation.objects.create(
+            name=f"基准测试机关{i}",
+            short_name=f"基准{i}",
+            kind="city_department",
+            credit_code=f"11000000BENCH{i:04d}X"[:18],
+            path="/",
+        )
+        org.path = f"/{org.pk}/"
+        org.save(update_fields=["path"])
+        orgs.append(org)
+    numbers = []
+    batch: list[Document] = []
+    start = date(2015, 1, 1)
+    for i in range(n):
+        title = "关于" + "".join(rng.choices(words[:3000], cum_weights=title_cumulative, k=6)) + "的通知"
+        parts = []
+        while sum(map(len, parts)) < 900:
+            if rng.random() < 0.3:
+                parts.append(rng.choice(sentences))
+            else:
+                parts.append("".join(rng.choices(words, cum_weights=cumulative, k=12)))
+        body = "。".join(parts) + "。"
+        if i % 20 == 0:
+            title, body = to_traditional.convert(title), to_traditional.convert(body)
+        doc_number = ""
+        if i % 10 == 0:
+            doc_number = f"鹤政办〔{2015 + i % 10}〕{i // 10 + 1}号"
+            numbers.append(doc_number)
+        published = start + timedelta(days=i % 3650)
+        batch.append(
+            Document(
+                organisation=orgs[i % 5],
+                status=DocumentStatus.PUBLISHED,
+                title=title[:300],
+                index_number=f"BENCH/{i:07d}",
+                index_year=published.year,
+                index_serial=i + 1,
+                doc_number=doc_number,
+                written_on=published,
+                published_on=published,
+                disclosure=Disclosure.PROACTIVE,
+                validity=Validity.REPEALED if i % 17 == 0 else Validity.IN_FORCE,
+                body=f"<p>{body}</p>",
+            )
+        )
+        if len(batch) == 2000:
+            with transaction.atomic():
+                Document.objects.bulk_create(batch)
+            batch = []
+    if batch:
+        Document.objects.bulk_create(batch)
+    return numbers
+
+
+def queries(words: list[str], numbers: list[str], rng: random.Random) -> list[str]:
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    singles = [w for w in words if len(w) == 1 and "\u4e00" <= w <= "\u9fff"]
+    twos = [w for w in words if len(w) == 2]
+    fours = [w for w in words if len(w) == 4]
+    fixed = ["政务公开", "依申请公开", "行政许可", "听证", "医保", "放管服"]
+    phrases = ["推进政务公开", "政府信息公开工作", "进一步做好", "依法行政", "公共服务"]
+    out = fixed + singles[:8] + twos[:20:2] + twos[20:200:18] + fours[:16:2] + phrases
+    for number in numbers[:3]:
+        year_serial = number[3:]
+        out += [number, "鹤政办[" + year_serial[1:].replace("〕", "]")]
+        out += ["鹤政办(" + year_serial[1:].replace("〕", ")")]
+    out += [to_traditional.convert(q) for q in ("政务公开", "医保", "听证", "工作", "信息公开")]
+    return list(dict.fromkeys(out))
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def brute_force(docs: list[tuple[int, str]], q: str, exact: set[int]) -> set[int]:
+    from gongkai.search.ranking import compact
+
+    needle = compact(q)
+    return {pk for pk, content in docs if needle and needle in content} | exact
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--whoosh-docs", type=int, default=None,
+                        help="documents in the Whoosh comparison (default: all)")
+    parser.add_argument("--postgres", action="store_true")
+    parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    workdir = setup_django(args)
+    rng = random.Random(20261123)
+
+    from django.db import connection
+    from django.db.models import Q
+
+    from gongkai.documents.models import Document
+    from gongkai.search.backends import get_backend
+    from gongkai.search.indexing import rebuild
+    from gongkai.search.query import parse_query
+    from gongkai.search.ranking import compact
+    from gongkai.search.selectors import _exact_ids, _matched, search_run
+
+    print(f"database: {connection.vendor}; documents: {args.docs:,}; folder: {workdir}")
+    started = time.perf_counter()
+    numbers = generate(args.docs, args.seeds, rng)
+    print(f"generated in {time.perf_counter() - started:.1f} s")
+
+    started = time.perf_counter()
+    count = rebuild()
+    took = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        size = get_backend().size_bytes(cursor)
+    print(f"indexing: {count:,} documents in {took:.1f} s = {count / took:,.0f} docs/s")
+    print(f"index size (token table): {size / 1e6:.1f} MB" if size else "index size: n/a")
+
+    words, _, _ = vocabulary(args.seeds)
+    qs = queries(words, numbers, rng)
+    print(f"queries: {len(qs)}")
+
+    from gongkai.search.models import SearchEntry
+
+    corpus = [
+        (pk, compact(" ".join([t, d, i, x])))
+        for pk, t, d, i, x in SearchEntry.objects.values_list(
+            "pk", "title", "doc_number", "index_number", "text"
+        ).iterator(chunk_size=5000)
+    ]
+    ours: list[float] = []
+    ours_facets: list[float] = []
+    recalls: list[float] = []
+    for q in qs:
+        search_run(q=q, with_facets=False)  # warm
+        ours.append(min(timed(lambda q=q: search_run(q=q, with_facets=False))
+                        for _ in range(args.repeat)))
+        ours_facets.append(timed(lambda q=q: search_run(q=q)))
+        parsed = parse_query(q)
+        exact = _exact_ids(parsed)
+        found = set(_matched(parsed, exact).values_list("pk", flat=True))
+        expected = brute_force(corpus, q, set(exact))
+        if expected:
+            recalls.append(len(found & expected) / len(expected))
+
+    def report(name: str, values: list[float]) -> None:
+        print(f"{name}: p50 {percentile(values, 50):.2f} ms, p95 "
+              f"{percentile(values, 95):.2f} ms, p99 {percentile(values, 99):.2f} ms")
+
+    report("gongkai top-20 (no facets)", ours)
+    report("gongkai top-20 + facets (as the API)", ours_facets)
+    print(f"recall vs substring scan: {100 * statistics.mean(recalls):.2f} % "
+          f"(macro over {len(recalls)} queries with hits), "
+          f"min {100 * min(recalls):.2f} %")
+
+    icontains: list[float] = []
+    for q in qs:
+        def run(q: str = q) -> None:
+            qs_ = Document.objects.filter(Q(title__icontains=q) | Q(body__icontains=q))
+            qs_.count()
+            list(qs_.order_by("-published_on")[:20].values_list("pk", flat=True))
+        icontains.append(timed(run))
+    report("Django icontains (count + newest 20)", icontains)
+    print(f"ratio icontains/gongkai p50: "
+          f"{percentile(icontains, 50) / percentile(ours, 50):.1f}x")
+
+    whoosh_bench(args, workdir, qs, ours)
+
+
+def whoosh_bench(args: argparse.Namespace, workdir: Path, qs: list[str],
+                 ours: list[float]) -> None:
+    try:
+        import jieba
+        from jieba.analyse import ChineseAnalyzer
+        from whoosh import index
+        from whoosh.fields import ID, TEXT, Schema
+        from whoosh.qparser import MultifieldParser
+    except ImportError:
+        print("Whoosh + jieba not installed (pip install -e .[bench]): skipped")
+        return
+    import logging
+    import warnings
+
+    jieba.setLogLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", category=SyntaxWarning)
+    from gongkai.search.models import SearchEntry
+
+    analyzer = ChineseAnalyzer()
+    schema = Schema(pk=ID(stored=True), title=TEXT(analyzer=analyzer),
+                    body=TEXT(analyzer=analyzer))
+    folder = workdir / "whoosh"
+    folder.mkdir()
+    ix = index.create_in(str(folder), schema)
+    limit = args.whoosh_docs or args.docs
+    started = time.perf_counter()
+    writer = ix.writer(limitmb=256)
+    n = 0
+    for pk, title, body in SearchEntry.objects.values_list("pk", "title", "text")[:limit]:
+        writer.add_document(pk=str(pk), title=title, body=body)
+        n += 1
+    writer.commit()
+    took = time.perf_counter() - started
+    print(f"Whoosh + jieba indexing: {n:,} documents in {took:.1f} s = {n / took:,.0f} docs/s")
+    latencies = []
+    with ix.searcher() as searcher:
+        parser = MultifieldParser(["title", "body"], schema=ix.schema)
+        for q in qs:
+            query = parser.parse(q)
+            latencies.append(min(timed(lambda: searcher.search(query, limit=20))
+                                 for _ in range(args.repeat)))
+    print(f"Whoosh + jieba top-20: p50 {percentile(latencies, 50):.2f} ms, "
+          f"p99 {percentile(latencies, 99):.2f} ms ({n:,} documents)")
+    print(f"ratio whoosh/gongkai p50: {percentile(latencies, 50) / percentile(ours, 50):.1f}x")
+
+
+if __name__ == "__main__":
+    main()

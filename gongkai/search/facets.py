@@ -1,0 +1,170 @@
+"""Facet counts and the total from one grouped query.
+
+The matches are grouped once by every facet column; the total and each
+facet are then summed in Python from those rows. A facet is counted under
+every filter but its own, so that a value's count is exactly the total one
+gets by choosing it (replacing the current value of that facet). The date
+range is not a facet and is applied in SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+
+from gongkai.core.models import Organisation
+
+from . import registry
+from .models import SearchEntry
+from .query import Filters
+
+FACETS = ("org", "year", "topic", "genre", "validity", "type")
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Group:
+    path: str
+    year: int | None
+    topic: int | None
+    topic_parent: int | None
+    genre: str
+    validity: str
+    content_type: str
+    count: int
+
+
+def groups_fetch(matched: QuerySet[SearchEntry], filters: Filters) -> list[Group]:
+    qs = matched
+    if filters.date_from is not None:
+        qs = qs.filter(published_on__gte=filters.date_from)
+    if filters.date_to is not None:
+        qs = qs.filter(published_on__lte=filters.date_to)
+    rows = (
+        qs.annotate(y=ExtractYear("published_on"))
+        .values(
+            "organisation__path",
+            "y",
+            "topic_id_value",
+            "topic_parent_id_value",
+            "genre",
+            "validity",
+            "content_type",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [
+        Group(
+            path=r["organisation__path"] or "",
+            year=r["y"],
+            topic=r["topic_id_value"],
+            topic_parent=r["topic_parent_id_value"],
+            genre=r["genre"],
+            validity=r["validity"],
+            content_type=r["content_type"],
+            count=r["n"],
+        )
+        for r in rows
+    ]
+
+
+def _tests(f: Filters) -> dict[str, Callable[[Group], bool]]:
+    """One predicate per facet filter (the same rules as `selectors._filtered`)."""
+    tests: dict[str, Callable[[Group], bool]] = {}
+    if f.organisation is not None:
+        prefix = f.organisation.path
+        tests["org"] = lambda g: g.path.startswith(prefix)
+    if f.year is not None:
+        tests["year"] = lambda g: g.year == f.year
+    if f.topic is not None:
+        tests["topic"] = lambda g: f.topic in (g.topic, g.topic_parent)
+    if f.genre:
+        tests["genre"] = lambda g: g.genre == f.genre
+    if f.validity:
+        tests["validity"] = lambda g: g.validity == f.validity
+    if f.content_type:
+        tests["type"] = lambda g: g.content_type == f.content_type
+    return tests
+
+
+def _passing(
+    groups: list[Group], tests: Iterable[Callable[[Group], bool]]
+) -> list[Group]:
+    checks = list(tests)
+    return [g for g in groups if all(check(g) for check in checks)]
+
+
+def total_count(groups: list[Group], filters: Filters) -> int:
+    return sum(g.count for g in _passing(groups, _tests(filters).values()))
+
+
+def _values(facet: str, group: Group) -> list[str]:
+    if facet == "org":
+        return [p for p in group.path.strip("/").split("/") if p]
+    if facet == "year":
+        return [str(group.year)] if group.year is not None else []
+    if facet == "topic":
+        return [str(t) for t in (group.topic, group.topic_parent) if t is not None]
+    value = {
+        "genre": group.genre,
+        "validity": group.validity,
+        "type": group.content_type,
+    }[facet]
+    return [value] if value else []
+
+
+def _labels(facet: str, values: list[str]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for searchable in registry.registered():
+        found = searchable.facet_labels(facet, values)
+        labels.update({k: str(v) for k, v in found.items()})
+    return labels
+
+
+def _facet_values(facet: str, counts: dict[str, int]) -> list[FacetValue]:
+    if facet == "org":
+        # Counts include the subtree, as the organisation filter does; the
+        # value is the 统一社会信用代码 the `org` parameter takes.
+        organisations = Organisation.objects.filter(
+            pk__in=[int(v) for v in counts]
+        ).order_by("path")
+        return [
+            FacetValue(o.credit_code, o.name, counts[str(o.pk)]) for o in organisations
+        ]
+    if facet == "year":
+        return [FacetValue(v, v, counts[v]) for v in sorted(counts, reverse=True)]
+    labels = _labels(facet, list(counts))
+    values = [FacetValue(v, labels.get(v, v), n) for v, n in counts.items()]
+    if facet == "topic":
+        return sorted(values, key=lambda fv: fv.label)
+    return sorted(values, key=lambda fv: (-fv.count, fv.value))
+
+
+def facets_from_groups(
+    groups: list[Group], filters: Filters
+) -> dict[str, list[FacetValue]]:
+    tests = _tests(filters)
+    out: dict[str, list[FacetValue]] = {}
+    for facet in FACETS:
+        counts: dict[str, int] = {}
+        others = [test for name, test in tests.items() if name != facet]
+        for group in _passing(groups, others):
+            for value in _values(facet, group):
+                counts[value] = counts.get(value, 0) + group.count
+        out[facet] = _facet_values(facet, counts)
+    return out
+
+
+def as_dict(values: list[FacetValue]) -> list[dict[str, Any]]:
+    return [{"value": v.value, "label": v.label, "count": v.count} for v in values]

@@ -1,0 +1,63 @@
+"""Backend details that the behaviour tests do not reach on small texts."""
+
+# Tests are exempt from annotations (docs/wip-interfaces.md).
+# mypy: disable-error-code="no-untyped-call"
+
+import pytest
+from django.db import connection
+
+from gongkai.search.backends import Term, get_backend
+from gongkai.search.backends.postgres import (
+    OVERLAP,
+    PART_TOKENS,
+    parts,
+    tsquery_literal,
+    tsvector_literal,
+)
+from gongkai.search.backends.sqlite_fts5 import fts5_expression
+from gongkai.search.selectors import search_run
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def test_backend_follows_the_database_vendor():
+    assert get_backend().vendor == connection.vendor
+
+
+def test_expressions():
+    terms = [Term(("政务", "务公", "公开")), Term(("医",), prefix=True)]
+    assert fts5_expression(terms) == '"政务 务公 公开" AND "医"*'
+    assert fts5_expression(terms[:1], title_only=True) == '{title} : ("政务 务公 公开")'
+    assert tsquery_literal(terms[0]) == "'政务' <-> '务公' <-> '公开'"
+    assert tsquery_literal(terms[1]) == "'医':*"
+    assert tsvector_literal(["a", "b", "a"]) == "'a':1,3 'b':2"
+
+
+def test_long_bodies_are_split_with_overlap():
+    tokens = [f"t{i}" for i in range(40_000)]
+    chunks = parts(tokens)
+    assert all(len(c) <= PART_TOKENS for c in chunks)
+    assert chunks[0][-OVERLAP:] == chunks[1][:OVERLAP]
+    assert chunks[-1][-1] == "t39999"
+
+
+def test_phrase_deep_in_a_long_body_is_found():
+    filler = "各部门认真落实有关要求。" * 2500  # ~30,000 characters
+    doc = publish(title="长文件", body=f"<p>{filler}召开医保价格听证会{filler}</p>")
+    assert [h.entry.object_id for h in search_run(q="价格听证").hits] == [doc.pk]
+
+
+def test_phrase_does_not_match_across_punctuation_but_terms_do():
+    apart = publish(title="通知", body="<p>推进政务、公开办事</p>")
+    together = publish(title="通知", body="<p>推进政务公开办事</p>")
+    result = search_run(q="政务公开")
+    assert [h.entry.object_id for h in result.hits] == [together.pk, apart.pk]
+
+
+def test_traditional_text_shown_as_written():
+    publish(title="關於召開聽證會的公告", body="<p>聽證會定於五月舉行。</p>")
+    hit = search_run(q="听证").hits[0]
+    assert "<mark>聽證</mark>" in hit.snippet
+    assert "<mark>聽證</mark>" in hit.title_html
