@@ -7,6 +7,8 @@ from gongkai.api.urls import api
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    # set_language: the language switch in the page header/footer posts here.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include(("gongkai.site.urls_staff", "staff"))),
     path("", include(("gongkai.site.urls_public", "public"))),
 ]

@@ -41,6 +41,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # LocaleMiddleware that follows the person's choice (language cookie set
+    # by /i18n/setlang/), never the browser's Accept-Language.
+    "gongkai.site.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,8 +125,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 
-# Every page is served in zh-hans; English is the second catalogue (locale/en),
-# selected by settings, not by the browser, so pages never mix languages.
+# Every page is served in zh-hans unless the person chooses English (the
+# second catalogue, locale/en) with the language switch; the browser's
+# Accept-Language never decides (gongkai.site.middleware), so a page never
+# comes out in a language nobody asked for.
 LANGUAGE_CODE = os.environ.get("GONGKAI_LANGUAGE", "zh-hans")
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

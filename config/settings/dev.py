@@ -1,6 +1,8 @@
 """Settings for `make run` on a developer's machine."""
 
+import os
+
 from .base import *  # noqa: F403
 
-DEBUG = True
+DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

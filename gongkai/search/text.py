@@ -41,9 +41,31 @@ _jieba: rjieba.Jieba | None = None
 _extra_terms: tuple[str, ...] = ()
 
 
+def _traditional_characters() -> frozenset[str]:
+    """Characters that OpenCC t2s changes (found once by converting them all).
+
+    Text without any of them is left as it is: most documents are written in
+    simplified characters, and the conversion is the slowest step of indexing.
+    """
+    candidates = [
+        chr(c)
+        for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+        for c in range(lo, hi + 1)
+    ]
+    converted = str(_converter.convert("\n".join(candidates))).split("\n")
+    return frozenset(c for c, t in zip(candidates, converted, strict=True) if c != t)
+
+
+_TRADITIONAL = _traditional_characters()
+
+
 def normalise(text: str) -> str:
     """Full-width to half-width, lower case, traditional to simplified."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower()
+    if _TRADITIONAL.isdisjoint(text):
+        return text
     return str(_converter.convert(text))
 
 
@@ -52,9 +74,9 @@ def runs(normalised: str) -> list[str]:
 
 
 def run_grams(run: str) -> list[str]:
-    if not CJK_RUN.fullmatch(run) or len(run) == 1:
+    if len(run) == 1 or not CJK_RUN.fullmatch(run):
         return [run]
-    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+    return [*map(str.__add__, run[:-1], run[1:]), run[-1]]
 
 
 def grams(text: str) -> str:
