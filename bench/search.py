@@ -218,7 +218,7 @@ def main() -> None:
     corpus = [
         (pk, compact(" ".join([t, d, i, x])))
         for pk, t, d, i, x in SearchEntry.objects.values_list(
-            "pk", "title", "doc_number", "index_number", "text"
+            "pk", "title", "doc_number", "index_number", "body__text"
         ).iterator(chunk_size=5000)
     ]
     ours: list[float] = []
@@ -288,7 +288,7 @@ def whoosh_bench(args: argparse.Namespace, workdir: Path, qs: list[str],
     started = time.perf_counter()
     writer = ix.writer(limitmb=256)
     n = 0
-    for pk, title, body in SearchEntry.objects.values_list("pk", "title", "text")[:limit]:
+    for pk, title, body in SearchEntry.objects.values_list("pk", "title", "body__text")[:limit]:
         writer.add_document(pk=str(pk), title=title, body=body)
         n += 1
     writer.commit()

@@ -67,7 +67,7 @@ def audit_record(
         created_at=timezone.now(),
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_repr=str(actor) if actor is not None else "系统",
-        event_type=event_type,
+        event_type=AuditEventType(event_type),
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
         target_repr=str(target)[:255],

@@ -32,3 +32,5 @@ class AuditEventType(models.TextChoices):
     COLUMN_SAVED = "column.saved", _("保存栏目")
     USER_UPDATED = "user.updated", _("修改用户")
     PII_SCANNED = "document.pii_scanned", _("个人信息扫描")
+    COLUMN_MOVED = "column.moved", _("调整栏目位置")
+    COLUMN_DELETED = "column.deleted", _("删除栏目")

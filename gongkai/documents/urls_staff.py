@@ -2,11 +2,12 @@
 
 One POST URL per workflow action (never a dispatch on POST["action"]):
 `<pk>/<action>/`, named `document_<action>`, from the action table.
+栏目管理 lives under catalogue/ (one organisation's tree, then its columns).
 """
 
 from django.urls import URLPattern, URLResolver, path
 
-from .views.staff import attachments, detail, edit, listing, pii
+from .views.staff import attachments, catalogue, detail, edit, listing, pii
 from .views.staff.actions import ACTION_VIEWS
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -37,5 +38,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "<int:pk>/attachments/<int:attachment_pk>/remove/",
         attachments.attachment_remove,
         name="document_attachment_remove",
+    ),
+    path("catalogue/", catalogue.catalogue_index, name="catalogue_index"),
+    path("catalogue/<int:org_pk>/", catalogue.catalogue_tree, name="catalogue_tree"),
+    path("catalogue/<int:org_pk>/new/", catalogue.column_create, name="column_create"),
+    path("catalogue/columns/<int:pk>/edit/", catalogue.column_edit, name="column_edit"),
+    path("catalogue/columns/<int:pk>/move/", catalogue.column_move, name="column_move"),
+    path(
+        "catalogue/columns/<int:pk>/delete/",
+        catalogue.column_delete,
+        name="column_delete",
     ),
 ]

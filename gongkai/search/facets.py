@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
 
 from gongkai.core.models import Organisation
 
@@ -50,11 +49,10 @@ def groups_fetch(matched: QuerySet[SearchEntry], filters: Filters) -> list[Group
         qs = qs.filter(published_on__gte=filters.date_from)
     if filters.date_to is not None:
         qs = qs.filter(published_on__lte=filters.date_to)
-    rows = (
-        qs.annotate(y=ExtractYear("published_on"))
-        .values(
-            "organisation__path",
-            "y",
+    rows = list(
+        qs.values(
+            "organisation_id",
+            "year",
             "topic_id_value",
             "topic_parent_id_value",
             "genre",
@@ -64,10 +62,16 @@ def groups_fetch(matched: QuerySet[SearchEntry], filters: Filters) -> list[Group
         .annotate(n=Count("pk"))
         .order_by()
     )
+    # Paths looked up once per organisation, not joined per matching row.
+    paths = dict(
+        Organisation.objects.filter(
+            pk__in={r["organisation_id"] for r in rows}
+        ).values_list("pk", "path")
+    )
     return [
         Group(
-            path=r["organisation__path"] or "",
-            year=r["y"],
+            path=paths.get(r["organisation_id"], ""),
+            year=r["year"],
             topic=r["topic_id_value"],
             topic_parent=r["topic_parent_id_value"],
             genre=r["genre"],

@@ -19,7 +19,7 @@ from django.db.models import Model
 
 from . import registry, text
 from .backends import get_backend
-from .models import SearchEntry, SearchKey
+from .models import SearchEntry, SearchKey, SearchText
 from .registry import IndexedFields, Searchable
 
 
@@ -29,10 +29,10 @@ def _entry(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
         object_id=obj.pk,
         content_type=fields.content_type,
         title=fields.title[:300],
-        text=fields.body,
         url=fields.url,
         organisation_id=fields.organisation_id,
         published_on=fields.published_on,
+        year=fields.published_on.year if fields.published_on else None,
         topic_id_value=fields.topic_id,
         topic_parent_id_value=fields.topic_parent_id,
         genre=fields.genre,
@@ -60,6 +60,7 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
     entry.save(force_insert=entry.pk is None)
     SearchKey.objects.filter(entry=entry).delete()
     SearchKey.objects.bulk_create(_keys(entry, fields))
+    SearchText.objects.update_or_create(entry=entry, defaults={"text": fields.body})
     with connection.cursor() as cursor:
         get_backend().replace(cursor, entry.pk, *_tokens(fields))
     return entry
@@ -78,6 +79,12 @@ def _write_new(searchable: Searchable, objects: list[Any]) -> int:
             key
             for entry, (fields, _) in zip(entries, pairs, strict=True)
             for key in _keys(entry, fields)
+        ]
+    )
+    SearchText.objects.bulk_create(
+        [
+            SearchText(entry=entry, text=fields.body)
+            for entry, (fields, _) in zip(entries, pairs, strict=True)
         ]
     )
     rows = [
@@ -145,6 +152,7 @@ def rebuild(*, progress: Any = None, batch_size: int = 500) -> int:
         with connection.cursor() as cursor:
             backend.clear(cursor)
         SearchKey.objects.all().delete()
+        SearchText.objects.all().delete()
         SearchEntry.objects.all().delete()
     count = 0
     for searchable in registry.registered():

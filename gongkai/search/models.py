@@ -18,7 +18,6 @@ class SearchEntry(models.Model):
     object_id = models.BigIntegerField()
     content_type = models.CharField(_("类型"), max_length=30, db_index=True)
     title = models.CharField(_("标题"), max_length=300)
-    text = models.TextField(_("正文（纯文本）"), blank=True)
     url = models.CharField(max_length=300)
     organisation = models.ForeignKey(
         "core.Organisation",
@@ -28,6 +27,9 @@ class SearchEntry(models.Model):
         related_name="+",
     )
     published_on = models.DateField(_("发布日期"), null=True, db_index=True)
+    # Kept apart from published_on: grouping by a stored year is far cheaper
+    # than extracting it per row (SQLite calls back into Python for that).
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
     topic_id_value = models.BigIntegerField(null=True, blank=True, db_index=True)
     topic_parent_id_value = models.BigIntegerField(null=True, blank=True)
     genre = models.CharField(max_length=30, blank=True)
@@ -49,6 +51,19 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model}:{self.object_id} {self.title}"
+
+
+class SearchText(models.Model):
+    """The plain text snippets are cut from, kept apart so that entry rows stay
+    small (filters, facets and ordering scan entries, never the text)."""
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="body"
+    )
+    text = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"text of {self.entry_id}"
 
 
 class SearchKey(models.Model):

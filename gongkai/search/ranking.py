@@ -13,7 +13,6 @@ from datetime import date
 from enum import IntEnum
 
 from . import text
-from .models import SearchEntry
 from .query import ParsedQuery
 
 
@@ -95,6 +94,6 @@ def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> s
     return "".join(out)
 
 
-def snippet(entry: SearchEntry, query: ParsedQuery) -> str:
-    source = " ".join(entry.text.split())
+def snippet(body: str, query: ParsedQuery) -> str:
+    source = " ".join(body.split())
     return highlight(source, query, window=SNIPPET_CHARS)

@@ -8,13 +8,14 @@ from datetime import date
 from typing import Literal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from . import text
 from .backends import Term, get_backend
 from .facets import FacetValue, facets_from_groups, groups_fetch, total_count
-from .models import SearchEntry, SearchKey
+from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
 from .ranking import highlight, snippet, sort_key, tier
 
@@ -88,16 +89,23 @@ def _text_match(query: ParsedQuery, *, title_only: bool = False) -> Q:
 
 
 def _matched(query: ParsedQuery, exact_ids: list[int]) -> QuerySet[SearchEntry]:
-    condition = _text_match(query)
-    if exact_ids:
-        condition |= Q(pk__in=exact_ids)
-    return SearchEntry.objects.filter(condition)
+    """The matching entries, evaluated once into the hits table (see
+    `SearchBackend.hits_store`): use the queryset before the next search."""
+    backend = get_backend()
+    with connection.cursor() as cursor:
+        backend.hits_store(cursor, query.backend_terms(), exact_ids)
+    return SearchEntry.objects.filter(
+        pk__in=RawSQL(f"SELECT id FROM {backend.hits_table}", [])
+    )
 
 
 def _ids_matching(ids: set[int], terms: list[Term], *, title_only: bool) -> set[int]:
+    # One pass over the index, intersected here: restricting the full-text
+    # query to a list of ids is slower in FTS5 than running it whole.
     sql, params = get_backend().match_sql(terms, title_only=title_only)
-    qs = SearchEntry.objects.filter(pk__in=ids).filter(pk__in=RawSQL(sql, params))
-    return set(qs.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return ids & {row[0] for row in cursor.fetchall()}
 
 
 def _ranked_ids(
@@ -186,11 +194,14 @@ def search_run(
     )
     ids = _page_ids(query, qs, exact_ids, sort, (page - 1) * size, size)
     entries = SearchEntry.objects.select_related("organisation").in_bulk(ids)
+    bodies = dict(
+        SearchText.objects.filter(entry_id__in=ids).values_list("entry_id", "text")
+    )
     exact = set(exact_ids)
     result.hits = [
         Hit(
             entry=entries[pk],
-            snippet=snippet(entries[pk], query),
+            snippet=snippet(bodies.get(pk, ""), query),
             title_html=_title_html(entries[pk], query),
             exact=pk in exact,
         )

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_audit_event_types'),
+        ('core', '0002_audit_append_only'),
     ]
 
     operations = [

@@ -23,9 +23,9 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     actor_repr = models.CharField(_("操作人"), max_length=150, blank=True)
-    event_type = models.CharField(
-        _("类型"), max_length=60, choices=AuditEventType.choices
-    )
+    # No `choices`: the enum grows with every app, and a migration per new
+    # event type would only restate it. Values are checked when written.
+    event_type = models.CharField(_("类型"), max_length=60)
     target_type = models.CharField(_("对象类型"), max_length=60)
     target_id = models.CharField(_("对象编号"), max_length=64)
     target_repr = models.CharField(_("对象"), max_length=255, blank=True)
@@ -42,6 +42,12 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.event_type} {self.target_type}:{self.target_id}"
+
+    def get_event_type_display(self) -> str:
+        try:
+            return str(AuditEventType(self.event_type).label)
+        except ValueError:
+            return self.event_type
 
 
 class AuditChainHead(models.Model):

@@ -1,5 +1,6 @@
 """Every write of the documents domain (typed, keyword-only, audited)."""
 
+from .catalogue import column_create, column_delete, column_move, column_update
 from .deadlines import publish_due_recompute, publish_due_refresh
 from .documents import (
     document_approve,
@@ -20,6 +21,10 @@ from .scan import pii_scan
 __all__ = [
     "attachment_add",
     "attachment_remove",
+    "column_create",
+    "column_delete",
+    "column_move",
+    "column_update",
     "confidentiality_review_record",
     "document_approve",
     "document_create",

@@ -46,5 +46,15 @@ class SearchBackend(ABC):
     ) -> tuple[str, list[Any]]:
         """SQL selecting the ids of entries that contain every term."""
 
+    hits_table = "search_hits"
+
+    @abstractmethod
+    def hits_store(self, cursor: Any, terms: list[Term], extra_ids: list[int]) -> None:
+        """Put the ids of the entries matching `terms` (plus `extra_ids`) into
+        the connection's temporary table `hits_table`, so that one search
+        evaluates the full-text match once, however many queries (count,
+        facets, candidates) it then runs over the matches. Valid until the
+        next call on the same connection."""
+
     @abstractmethod
     def size_bytes(self, cursor: Any) -> int | None: ...

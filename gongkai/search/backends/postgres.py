@@ -98,6 +98,26 @@ class PostgresBackend(SearchBackend):
         ]
         return " INTERSECT ".join(selects), [tsquery_literal(t) for t in terms]
 
+    def hits_store(self, cursor: Any, terms: list[Term], extra_ids: list[int]) -> None:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {self.hits_table} (id bigint PRIMARY KEY)"
+        )
+        cursor.execute(f"TRUNCATE {self.hits_table}")
+        if terms:
+            sql, params = self.match_sql(terms)
+            # A term may match the title and several parts of one entry.
+            cursor.execute(
+                f"INSERT INTO {self.hits_table} (id) {sql} ON CONFLICT DO NOTHING",
+                params,
+            )
+        if extra_ids:
+            cursor.execute(
+                f"INSERT INTO {self.hits_table} (id) SELECT unnest(%s::bigint[]) "
+                "ON CONFLICT DO NOTHING",
+                [extra_ids],
+            )
+        cursor.execute(f"ANALYZE {self.hits_table}")
+
     def size_bytes(self, cursor: Any) -> int | None:
         cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
         row = cursor.fetchone()

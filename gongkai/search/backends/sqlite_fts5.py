@@ -58,6 +58,21 @@ class SqliteFts5Backend(SearchBackend):
             [fts5_expression(terms, title_only=title_only)],
         )
 
+    def hits_store(self, cursor: Any, terms: list[Term], extra_ids: list[int]) -> None:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {self.hits_table} "
+            "(id INTEGER PRIMARY KEY)"
+        )
+        cursor.execute(f"DELETE FROM {self.hits_table}")
+        if terms:
+            sql, params = self.match_sql(terms)
+            cursor.execute(f"INSERT INTO {self.hits_table} (id) {sql}", params)
+        if extra_ids:
+            cursor.executemany(
+                f"INSERT OR IGNORE INTO {self.hits_table} (id) VALUES (%s)",
+                [(i,) for i in extra_ids],
+            )
+
     def size_bytes(self, cursor: Any) -> int | None:
         try:
             cursor.execute(

@@ -55,6 +55,11 @@ def _sections(user: User | AnonymousUser) -> list[tuple[str, str]]:
             has_permission_anywhere(user, Permission.DOCUMENT_REVIEW),
         ),
         (
+            _("栏目管理"),
+            reverse("staff:catalogue_index"),
+            has_permission_anywhere(user, Permission.CATALOGUE_MANAGE),
+        ),
+        (
             _("工作日历"),
             _first_url(("staff:calendar_list",), f"{dashboard}calendar/"),
             has_permission_anywhere(user, Permission.CALENDAR_MANAGE),
