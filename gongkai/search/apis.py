@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.params.functions import Query
 from ninja.responses import Status
 
 from .params import parse_params
@@ -80,19 +81,48 @@ def _hits(result: SearchResult) -> list[dict[str, Any]]:
     response={200: SearchOut, 400: ErrorOut},
     summary="全文检索（已公开的政府信息）",
 )
-def search(request: HttpRequest) -> Status[dict[str, Any]]:
+def search(
+    request: HttpRequest,
+    q: str = "",
+    org: str = "",
+    year: str = "",
+    topic: str = "",
+    genre: str = "",
+    validity: str = "",
+    type: str = "",
+    date_from: str = Query("", alias="from"),
+    date_to: str = Query("", alias="to"),
+    sort: str = "relevance",
+    page: str = "",
+) -> Status[dict[str, Any]]:
     """Parameters: q (required, ≤ 200 characters), org (id or 统一社会信用代码,
     includes subordinate organisations), year, topic, genre, validity, type,
     from, to (YYYY-MM-DD), sort (relevance|date), page. `snippet` is HTML:
-    escaped text with matches in <mark>."""
+    escaped text with matches in <mark>. Values are checked by the search
+    app (400 with a Chinese message), not by the schema."""
     try:
-        params = parse_params(request.GET)
+        params = parse_params(
+            {
+                "q": q,
+                "org": org,
+                "year": year,
+                "topic": topic,
+                "genre": genre,
+                "validity": validity,
+                "type": type,
+                "from": date_from,
+                "to": date_to,
+                "sort": sort,
+                "page": page,
+            }
+        )
         result = search_run(
             q=params.q, filters=params.filters, sort=params.sort, page=params.page
         )
     except QueryError as exc:
         return Status(400, {"error": "bad_request", "message": exc.message})
-    search_log_result(result=result, user=request.user)
+    if params.page == 1:  # paging through is one search, not several
+        search_log_result(result=result, user=request.user)
     return Status(
         200,
         {

@@ -1,25 +1,41 @@
-"""Administrator-added dictionary terms (SearchTerm) fed to the segmenter."""
+"""Administrator-added dictionary terms (SearchTerm) fed to the segmenter.
+
+Every query checks a cheap signature of the table (count and latest change),
+so a term added in the admin reaches every worker process at its next
+search, not only the process that saved it.
+"""
 
 from __future__ import annotations
 
 from django.db import DatabaseError
+from django.db.models import Count, Max
 
 from . import text
 from .models import SearchTerm
 
-_loaded = False
+_signature: tuple[int, object] | None = None
+
+
+def _current_signature() -> tuple[int, object]:
+    found = SearchTerm.objects.aggregate(n=Count("pk"), latest=Max("created_at"))
+    return found["n"], found["latest"]
 
 
 def reload_terms() -> None:
-    global _loaded
+    global _signature
     try:
+        signature = _current_signature()
         terms = list(SearchTerm.objects.values_list("term", flat=True))
     except DatabaseError:  # table not migrated yet
         return
     text.set_extra_terms(terms)
-    _loaded = True
+    _signature = signature
 
 
 def ensure_terms_loaded() -> None:
-    if not _loaded:
+    try:
+        current = _current_signature()
+    except DatabaseError:
+        return
+    if current != _signature:
         reload_terms()

@@ -127,7 +127,9 @@ def index_on_commit(*objects: Model) -> None:
     for obj in objects:
         by_key.setdefault(registry.key_of(obj), []).append(obj.pk)
     for key, ids in by_key.items():
-        transaction.on_commit(partial(index_objects, key, ids))
+        # robust: the change itself is committed; an indexing failure is
+        # logged, not turned into an error page (`search rebuild` repairs it).
+        transaction.on_commit(partial(index_objects, key, ids), robust=True)
 
 
 def _batches(iterable: Iterator[Any], size: int) -> Iterator[list[Any]]:

@@ -83,7 +83,7 @@ class SearchTerm(models.Model):
 
     term = models.CharField(_("词条"), max_length=50, unique=True)
     note = models.CharField(_("说明"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now=True)  # last change
 
     class Meta:
         ordering = ["term"]

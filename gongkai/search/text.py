@@ -134,18 +134,39 @@ def words(normalised: str) -> list[str]:
     return out
 
 
+def _covered(word: str, others: list[str]) -> bool:
+    """Whether shorter words of the query cover every character of `word`."""
+    covered = [False] * len(word)
+    for other in others:
+        if other == word:
+            continue
+        start = word.find(other)
+        while start != -1:
+            covered[start : start + len(other)] = [True] * len(other)
+            start = word.find(other, start + 1)
+    return all(covered)
+
+
 def query_terms(normalised: str) -> list[str]:
     """The terms a document must contain (all of them, anywhere).
 
     Search mode emits a long dictionary word together with the shorter
-    dictionary words inside it (政务公开 → 政务, 公开, 政务公开); the shortest
-    ones are kept, so a document that has the words apart still matches
-    (a traditional 政府信息公開 report about 政務 finds 政務公開) and the whole
-    phrase only ranks higher (`ranking`). Every document containing the
-    query as a substring contains its terms: recall is never lost.
+    dictionary words inside it (政务公开 → 政务, 公开, 政务公开). Where the short
+    words cover the long one, they replace it, so a document that has them
+    apart still matches (a traditional 政府信息公開 report about 政務 finds
+    政務公開) and the whole phrase only ranks higher (`ranking`); a long word
+    they do not cover (an administrator's 鹤城快办) stays whole. Every
+    document containing the query as a substring contains its terms: recall
+    is never lost.
     """
     terms: list[str] = []
     for word in words(normalised):
         if word not in terms:
             terms.append(word)
-    return [t for t in terms if not any(o != t and o in t for o in terms)]
+    split = {t for t in terms if _covered(t, terms)}
+    return [
+        t
+        for t in terms
+        if t not in split
+        and not any(o != t and t in o and o not in split for o in terms)
+    ]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from gongkai.core.models import User
@@ -20,12 +21,12 @@ from .services import search_log_result
 from .stats import search_queries_frequent, search_queries_zero_results
 
 FACET_TITLES = {
-    "type": "类型",
-    "org": "发布机构",
-    "year": "年份",
-    "topic": "主题分类",
-    "genre": "文种",
-    "validity": "效力状态",
+    "type": _("类型"),
+    "org": _("发布机构"),
+    "year": _("年份"),
+    "topic": _("主题分类"),
+    "genre": _("文种"),
+    "validity": _("效力状态"),
 }
 
 
@@ -77,7 +78,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
             context["error"] = exc.message
             status = 400
         else:
-            search_log_result(result=result, user=request.user)
+            if params.page == 1:  # paging through is one search, not several
+                search_log_result(result=result, user=request.user)
             page_query = request.GET.copy()
             page_query.pop("page", None)
             context.update(

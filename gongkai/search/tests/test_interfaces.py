@@ -120,6 +120,7 @@ def test_queries_are_logged_and_listed_for_staff(client):
     for q in ("听证", "听证", "不存在的词语"):
         client.get("/search/", {"q": q})
     client.get("/api/v1/search", {"q": "听证"})
+    client.get("/search/", {"q": "听证", "page": "2"})  # paging is not a new search
     assert SearchLog.objects.count() == 4
     assert SearchLog.objects.filter(result_count=0).count() == 1
     old = SearchLog.objects.create(
@@ -154,3 +155,22 @@ def test_rebuild_command():
     call_command("search", "rebuild", stdout=out, stderr=err)
     assert "2" in out.getvalue()
     assert SearchEntry.objects.count() == 2
+
+
+def test_openapi_documents_the_parameters(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    names = {p["name"] for p in paths["/api/v1/search"]["get"]["parameters"]}
+    assert {
+        "q",
+        "org",
+        "year",
+        "topic",
+        "genre",
+        "validity",
+        "type",
+        "from",
+        "to",
+        "sort",
+        "page",
+    } <= names
+    assert "/api/v1/search/suggest" in paths

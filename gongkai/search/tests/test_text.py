@@ -38,3 +38,14 @@ def test_administrator_terms_reach_the_segmenter(db):
     SearchTerm.objects.all().delete()
     reload_terms()
     assert "鹤城快办" not in text.words("推进鹤城快办")
+
+
+def test_terms_added_by_another_process_reach_queries(db):
+    from gongkai.search.query import parse_query
+
+    assert parse_query("鹤城快办").terms != ("鹤城快办",)
+    # bulk_create sends no signal: as if another worker had saved the term.
+    SearchTerm.objects.bulk_create([SearchTerm(term="鹤城快办")])
+    assert parse_query("鹤城快办").terms == ("鹤城快办",)
+    SearchTerm.objects.all().delete()
+    reload_terms()

@@ -13,15 +13,26 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, staff_user
+from gongkai.documents.models import Column
 
 PO = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 SET_LANGUAGE = "/i18n/setlang/"
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    # A request activates its language in the thread and leaves it there (as
+    # Django's LocaleMiddleware does): do not hand English to the next test.
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -149,6 +160,24 @@ def test_staff_pages_follow_the_choice(client, editor):
     assert 'value="en" lang="en" aria-pressed="true">English</button>' in body
 
 
+@pytest.mark.django_db
+@pytest.mark.xfail(
+    strict=True,
+    reason="catalogue_seed stores str(StatutoryItem.label) in the active language; "
+    "fix in gongkai/documents/catalogue_seed.py, then remove this marker",
+)
+def test_data_written_while_english_is_active_stays_chinese():
+    """Seeded rows are data, not interface: an organisation created from the
+    English back office still gets the Chinese standard catalogue."""
+    with translation.override("en"):
+        organisation = OrganisationFactory.create()
+    names = set(
+        Column.objects.filter(organisation=organisation).values_list("name", flat=True)
+    )
+    assert "（一）行政法规、规章和规范性文件" in names
+    assert not any(name.startswith("(1)") for name in names)
+
+
 # ---------------------------------------------------------------------------
 # The catalogue
 
@@ -212,19 +241,17 @@ def test_catalogue_has_no_untranslated_fuzzy_or_obsolete_entries():
 
 
 def test_django_translates_with_the_compiled_catalogue():
+    # Aliases, so that makemessages does not list this file in the catalogue.
+    tr, ntr = translation.gettext, translation.ngettext
     with translation.override("en"):
-        assert translation.gettext("政府信息公开指南") == (
-            "Government Information Disclosure Guide"
-        )
-        assert translation.gettext("索引号") == "Index number"
-        assert translation.gettext("发文字号") == "Document number"
-        assert translation.gettext("退文") == "Return to drafter"
-        assert translation.ngettext("共 %(n)s 件", "共 %(n)s 件", 1) == "%(n)s document"
-        assert (
-            translation.ngettext("共 %(n)s 件", "共 %(n)s 件", 3) == "%(n)s documents"
-        )
+        assert tr("政府信息公开指南") == "Government Information Disclosure Guide"
+        assert tr("索引号") == "Index number"
+        assert tr("发文字号") == "Document number"
+        assert tr("退文") == "Return to drafter"
+        assert ntr("共 %(n)s 件", "共 %(n)s 件", 1) == "%(n)s document"
+        assert ntr("共 %(n)s 件", "共 %(n)s 件", 3) == "%(n)s documents"
     with translation.override("zh-hans"):
-        assert translation.gettext("索引号") == "索引号"
+        assert tr("索引号") == "索引号"
 
 
 def test_compiled_catalogue_matches_the_po(tmp_path):
@@ -245,3 +272,45 @@ def test_compiled_catalogue_matches_the_po(tmp_path):
         "locale/en/LC_MESSAGES/django.mo is stale: "
         "run manage.py compilemessages --ignore=.venv"
     )
+
+
+SKIPPED = {".venv", "var", "bench", "locale", "gongkai.egg-info"}
+
+
+def _msgids(po_path):
+    return {
+        fields["msgid"]
+        for _flags, fields in _po_entries(po_path.read_text(encoding="utf-8"))[1:]
+        if "obsolete" not in fields
+    }
+
+
+def test_catalogue_covers_every_string_in_the_source(tmp_path, monkeypatch):
+    """A string added to the code without its English fails here.
+
+    Fix: `manage.py makemessages -l en --no-obsolete --ignore=.venv
+    --ignore=var --ignore=bench`, translate the new entries, then
+    `manage.py compilemessages --ignore=.venv`.
+    """
+    if shutil.which("xgettext") is None or shutil.which("msgmerge") is None:
+        pytest.skip("xgettext/msgmerge (Debian package gettext) are not installed")
+    # makemessages scans the current directory and writes to the first locale
+    # path: give it the sources through symlinks and a copy of the catalogue.
+    # Same scope as the documented command (--ignore=.venv/var/bench).
+    for entry in Path(settings.BASE_DIR).iterdir():
+        if entry.name not in SKIPPED and not entry.name.startswith("."):
+            (tmp_path / entry.name).symlink_to(entry, entry.is_dir())
+    copy = tmp_path / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    copy.parent.mkdir(parents=True)
+    shutil.copyfile(PO, copy)
+    monkeypatch.chdir(tmp_path)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command(
+            "makemessages",
+            locale=["en"],
+            symlinks=True,
+            no_obsolete=True,
+            verbosity=0,
+        )
+    missing = sorted(_msgids(copy) - _msgids(PO))
+    assert missing == [], "strings without English in locale/en (see docstring)"
