@@ -27,6 +27,7 @@ from gongkai.documents.body import sanitise_body
 from gongkai.documents.doc_numbers import normalise_doc_number
 from gongkai.documents.index_numbers import index_number_allocate
 from gongkai.documents.models import Column, Disclosure, Document, DocumentStatus, Topic
+from gongkai.documents.search_index import search_index_changed
 from gongkai.documents.services import publish_due_refresh
 
 from .plan import DocPlan
@@ -128,4 +129,6 @@ def documents_publish_fast(
     for document in documents:
         publish_due_refresh(document)
         _audit(document, editor=editor, reviewer=reviewer)
+    # bulk_create bypasses the transition that normally indexes on commit.
+    search_index_changed(*documents)
     return documents
