@@ -216,3 +216,33 @@ GONGKAI_SEARCH = {
     "max_query_length": 200,
     "log_days": 30,
 }
+
+# Disclosure on application (gongkai.applications; spec §1.4, §8). Periods in
+# working days. [V] values are law; [M]/[P] ones are practice, set here.
+GONGKAI_APPLICATIONS = {
+    "reply_limit_wd": 20,  # 条例第三十三条 [V]
+    "extension_max_wd": 20,  # 条例第三十三条 [V]; once, before the due date [M]
+    "correction_notice_limit_wd": 7,  # 条例第三十条 [V]
+    "third_party_reply_limit_wd": 15,  # 条例第三十二条 [V]
+    "co_producer_reply_limit_wd": 15,  # 条例第三十四条 [V], silence = consent
+    # Pauses (consultation letter → answer, fee notice → payment) include
+    # their first and last day (spec §7.5 example D) [M].
+    "pause_includes_start_day": True,
+    "pause_includes_end_day": True,
+    # A receipt by confirmation (online, fax, e-mail, ordinary post) recorded
+    # on a rest day counts from the next working day (spec §7.5 example N) [M].
+    "confirmation_on_rest_day_rolls": True,
+}
+
+# 信息处理费 (国办函〔2020〕109号, spec §2). Amounts in 元.
+GONGKAI_FEES = {
+    # 按件计收: cumulative pieces of one applicant in a calendar month.
+    "piece_free": 10,  # pieces 1–10 free [V]
+    "piece_first_rate": 100,  # pieces 11–30: 100 元 each [V]
+    "piece_first_band_last": 30,
+    "piece_step": 10,  # then bands of 10 pieces… [V]
+    "piece_step_increase": 100,  # …each 100 元 dearer per piece [P]
+    # 按量计收: pages of one application; (first page of the band, 元/page).
+    "page_bands": [(1, 0), (31, 10), (101, 20), (201, 40)],  # [V]
+    "payment_limit_wd": 20,  # from the day after the notice arrives [P]
+}
