@@ -130,6 +130,9 @@ AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 # Accept-Language never decides (gongkai.site.middleware), so a page never
 # comes out in a language nobody asked for.
 LANGUAGE_CODE = os.environ.get("GONGKAI_LANGUAGE", "zh-hans")
+# Seeded data (catalogue column names …) is stored in this language whatever
+# language the person creating it uses.
+GONGKAI_DATA_LANGUAGE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from gongkai.core.models import Organisation, OrganisationKind
 
@@ -130,8 +131,18 @@ def _interval(spec: ColumnSpec) -> int:
 @transaction.atomic
 def catalogue_seed(*, organisation: Organisation) -> list[Column]:
     """The organisation's standard columns, created where missing."""
+    # Column names are stored data, not interface text: always Chinese, even
+    # when the organisation is created from the English back office.
+    with translation.override(settings.GONGKAI_DATA_LANGUAGE):
+        specs = column_specs(organisation)
+        return _columns_create(organisation, specs)
+
+
+def _columns_create(
+    organisation: Organisation, specs: list[ColumnSpec]
+) -> list[Column]:
     columns: dict[str, Column] = {}
-    for position, spec in enumerate(column_specs(organisation), start=1):
+    for position, spec in enumerate(specs, start=1):
         parent = columns[spec.parent_slug] if spec.parent_slug else None
         column, _ = Column.objects.get_or_create(
             organisation=organisation,

@@ -161,11 +161,6 @@ def test_staff_pages_follow_the_choice(client, editor):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalogue_seed stores str(StatutoryItem.label) in the active language; "
-    "fix in gongkai/documents/catalogue_seed.py, then remove this marker",
-)
 def test_data_written_while_english_is_active_stays_chinese():
     """Seeded rows are data, not interface: an organisation created from the
     English back office still gets the Chinese standard catalogue."""
