@@ -5,21 +5,16 @@ a transactional database; Playwright's sync API drives /usr/bin/chromium
 (never a downloaded browser).
 """
 
-# Tests are exempt from annotations (docs/wip-interfaces.md).
 # mypy: disable-error-code="no-untyped-call"
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import pytest
 from django.conf import settings
-from django.db import connections
 from django.utils import timezone
 
 from gongkai.core.models import Organisation, Role
@@ -27,47 +22,9 @@ from gongkai.core.tests.factories import OrganisationFactory, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "Gongkai-test-2026"  # UserFactory's password
 TITLE = "关于做好2026年度政务公开工作的通知"
 SCREENSHOT = Path(settings.BASE_DIR) / "var" / "screenshots" / "document_workflow.png"
-
-
-@pytest.fixture
-def page(live_server) -> Iterator[object]:
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        context = browser.new_context(
-            locale="zh-CN",
-            base_url=live_server.url,
-            viewport={"width": 1280, "height": 900},
-        )
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-            # Playwright's sync API runs the test in its own greenlet, where
-            # Django's context-local connection is a second one; left open it
-            # keeps PostgreSQL from dropping the test database.
-            connections.close_all()
 
 
 def _login(page, username: str) -> None:

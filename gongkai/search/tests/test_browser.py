@@ -1,59 +1,18 @@
 """In Debian's Chromium: search on the public page, read a hit, open it.
 
 Run with `pytest -m browser` (pytest-django's live_server; transactional
-database). Launched as tests/browser/test_document_workflow.py does.
+database). The `page` fixture is in the root conftest.py.
 """
 
-# Tests are exempt from annotations (docs/wip-interfaces.md).
 # mypy: disable-error-code="no-untyped-call"
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from django.db import connections
 
 from .conftest import publish
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def page(live_server) -> Iterator[object]:
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
-        context = browser.new_context(locale="zh-CN", base_url=live_server.url)
-        context.set_default_timeout(15_000)
-        try:
-            yield context.new_page()
-        finally:
-            context.close()
-            browser.close()
-            # Playwright's greenlet holds a second connection; close it so
-            # PostgreSQL can drop the test database.
-            connections.close_all()
 
 
 def test_search_and_open_a_hit(page):
