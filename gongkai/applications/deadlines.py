@@ -24,6 +24,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import DomainError
@@ -216,23 +218,35 @@ def _covering(day: date, pauses: list[Pause]) -> Pause | None:
 def _rest_entry(day: date, pauses: list[Pause]) -> LedgerEntry:
     pause = _covering(day, pauses)
     if pause is not None:
-        return LedgerEntry(day, EntryKind.PAUSED, f"{pause.kind.label}期间，不计入")
-    reason = "周末" if day.weekday() >= 5 else "法定节假日放假"
-    return LedgerEntry(day, EntryKind.NOT_WORKING_DAY, f"{reason}，不计入")
+        return LedgerEntry(
+            day,
+            EntryKind.PAUSED,
+            gettext("%(kind)s期间，不计入") % {"kind": pause.kind.label},
+        )
+    reason = gettext("周末") if day.weekday() >= 5 else gettext("法定节假日放假")
+    return LedgerEntry(
+        day,
+        EntryKind.NOT_WORKING_DAY,
+        gettext("%(reason)s，不计入") % {"reason": reason},
+    )
 
 
 def _working_entry(walk: _Walk, step: WorkdayResult, pause: Pause | None) -> None:
     day = step.date
     suffix = (
-        f"（{day.year}年放假安排未录入，临时按周末推算）" if step.provisional else ""
+        gettext("（%(year)s年放假安排未录入，临时按周末推算）") % {"year": day.year}
+        if step.provisional
+        else ""
     )
     if pause is not None:
-        note = f"{pause.kind.label}期间，不计入"
+        note = gettext("%(kind)s期间，不计入") % {"kind": pause.kind.label}
         walk.entries.append(LedgerEntry(day, EntryKind.PAUSED, note + suffix))
         return
     walk.used += 1
-    adjusted = "调休上班日，" if day.weekday() >= 5 else ""
-    note = f"{adjusted}第{walk.used}个工作日"
+    if day.weekday() >= 5:
+        note = gettext("调休上班日，第%(n)s个工作日") % {"n": walk.used}
+    else:
+        note = gettext("第%(n)s个工作日") % {"n": walk.used}
     walk.entries.append(LedgerEntry(day, EntryKind.COUNTED, note + suffix))
 
 
@@ -253,7 +267,7 @@ def _walk(
         pause = _covering(step.date, pauses)
         if pause is not None and pause.end is None:
             walk.open_pause = pause
-            note = f"{pause.kind.label}尚未结束，暂停计时"
+            note = gettext("%(kind)s尚未结束，暂停计时") % {"kind": pause.kind.label}
             walk.entries.append(LedgerEntry(step.date, EntryKind.PAUSED, note))
             return walk
         _working_entry(walk, step, pause)
@@ -262,7 +276,9 @@ def _walk(
             walk.original_due_on = cursor
     walk.due_on = cursor
     last = walk.entries[-1]
-    walk.entries[-1] = LedgerEntry(last.date, last.kind, last.note + "，期限最后一日")
+    walk.entries[-1] = LedgerEntry(
+        last.date, last.kind, last.note + gettext("，期限最后一日")
+    )
     return walk
 
 
@@ -270,22 +286,34 @@ def _event_entries(facts: CaseFacts) -> list[LedgerEntry]:
     def entry(day: date, note: str) -> LedgerEntry:
         return LedgerEntry(day, EntryKind.EVENT, note)
 
-    entries = [entry(facts.received_on, "收到申请（当日不计入期限）")]
+    entries = [entry(facts.received_on, gettext("收到申请（当日不计入期限）"))]
     if facts.correction is not None:
-        entries.append(entry(facts.correction.on, "发出补正通知"))
+        entries.append(entry(facts.correction.on, gettext("发出补正通知")))
     if facts.corrected_on is not None:
-        note = "收到补正后的申请，答复期限自次日起重新计算（条例第三十条）"
+        note = gettext("收到补正后的申请，答复期限自次日起重新计算（条例第三十条）")
         entries.append(entry(facts.corrected_on, note))
     for pause in facts.pauses:
         if pause.kind != PauseKind.CORRECTION:
-            entries.append(entry(pause.start, f"{pause.kind.label}开始，暂停计时"))
+            entries.append(
+                entry(
+                    pause.start,
+                    gettext("%(kind)s开始，暂停计时") % {"kind": pause.kind.label},
+                )
+            )
             if pause.end is not None:
-                entries.append(entry(pause.end, f"{pause.kind.label}结束，恢复计时"))
+                entries.append(
+                    entry(
+                        pause.end,
+                        gettext("%(kind)s结束，恢复计时") % {"kind": pause.kind.label},
+                    )
+                )
     if facts.extension is not None:
-        note = f"经批准延长答复期限{facts.extension.days}个工作日（条例第三十三条）"
+        note = gettext("经批准延长答复期限%(days)s个工作日（条例第三十三条）") % {
+            "days": facts.extension.days
+        }
         entries.append(entry(facts.extension.on, note))
     if facts.replied_on is not None:
-        entries.append(entry(facts.replied_on, "作出答复"))
+        entries.append(entry(facts.replied_on, gettext("作出答复")))
     return entries
 
 
@@ -295,10 +323,13 @@ def _check_extension(facts: CaseFacts, original_due_on: date | None) -> None:
         return
     maximum = _conf()["extension_max_wd"]
     if not 1 <= extension.days <= maximum:
-        raise DomainError(f"延长答复期限最长不得超过{maximum}个工作日。")
+        raise DomainError(
+            gettext("延长答复期限最长不得超过%(max)s个工作日。") % {"max": maximum}
+        )
     if original_due_on is not None and extension.on > original_due_on:
         raise DomainError(
-            f"延期须在原答复期限（{original_due_on:%Y年%m月%d日}）届满前决定并告知申请人。"
+            gettext("延期须在原答复期限（%(date)s）届满前决定并告知申请人。")
+            % {"date": date_format(original_due_on)}
         )
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext
+
 from gongkai.core.errors import DomainError
 
 from .choices import ConsultationKind, PauseKind
@@ -107,17 +109,22 @@ class CaseFacts:
 
     def open_pause(self, kind: PauseKind, start: date) -> None:
         if any(p.kind == kind and p.end is None for p in self.pauses):
-            raise DomainError(f"已有未结束的{kind.label}，不能重复开始。")
+            raise DomainError(
+                gettext("已有未结束的%(kind)s，不能重复开始。") % {"kind": kind.label}
+            )
         self.pauses.append(Pause(kind, start, None))
 
     def close_pause(self, kind: PauseKind, end: date) -> None:
         for index, pause in enumerate(self.pauses):
             if pause.kind == kind and pause.end is None:
                 if end < pause.start:
-                    raise DomainError(f"{kind.label}的结束日期早于开始日期。")
+                    raise DomainError(
+                        gettext("%(kind)s的结束日期早于开始日期。")
+                        % {"kind": kind.label}
+                    )
                 self.pauses[index] = Pause(kind, pause.start, end)
                 return
-        raise DomainError(f"没有正在进行的{kind.label}。")
+        raise DomainError(gettext("没有正在进行的%(kind)s。") % {"kind": kind.label})
 
 
 def _event_day(event: CaseEvent) -> date:
@@ -128,9 +135,9 @@ def _apply_correction(facts: CaseFacts, event: CaseEvent) -> None:
     if isinstance(event, CorrectionNoticed):
         # 条例第三十条: one notice listing everything (一次性告知).
         if facts.correction is not None:
-            raise DomainError("补正通知只能发出一次。")
+            raise DomainError(gettext("补正通知只能发出一次。"))
         if event.deadline < event.on:
-            raise DomainError("补正期限不能早于补正通知日期。")
+            raise DomainError(gettext("补正期限不能早于补正通知日期。"))
         facts.correction = event
         facts.open_pause(PauseKind.CORRECTION, event.on)
     elif isinstance(event, Corrected):
@@ -146,9 +153,9 @@ def _apply_pause(facts: CaseFacts, event: CaseEvent) -> None:
         facts.close_pause(PauseKind.CONSULTATION, event.on)
     elif isinstance(event, FeeNoticed):
         if facts.fee_notice is not None:
-            raise DomainError("每件申请只能发出一次收费通知。")
+            raise DomainError(gettext("每件申请只能发出一次收费通知。"))
         if event.received_on < event.issued_on:
-            raise DomainError("收费通知送达日期不能早于发出日期。")
+            raise DomainError(gettext("收费通知送达日期不能早于发出日期。"))
         facts.fee_notice = event
         facts.open_pause(PauseKind.FEE, event.issued_on)
     elif isinstance(event, FeePaid):
@@ -158,26 +165,26 @@ def _apply_pause(facts: CaseFacts, event: CaseEvent) -> None:
 def _apply_other(facts: CaseFacts, event: CaseEvent) -> None:
     if isinstance(event, Extended):
         if facts.extension is not None:
-            raise DomainError("每件申请只能延期一次。")
+            raise DomainError(gettext("每件申请只能延期一次。"))
         facts.extension = event
     elif isinstance(event, Replied):
         facts.replied_on = event.on
     elif isinstance(event, Received):
-        raise DomainError("收到申请事件只能有一个且必须是第一个事件。")
+        raise DomainError(gettext("收到申请事件只能有一个且必须是第一个事件。"))
 
 
 def parse_events(events: Sequence[CaseEvent]) -> CaseFacts:
     """Check the history and reduce it to the facts that move the clock."""
     if not events or not isinstance(events[0], Received):
-        raise DomainError("案件记录必须以收到申请开始。")
+        raise DomainError(gettext("案件记录必须以收到申请开始。"))
     facts = CaseFacts(events[0].on, events[0].on)
     previous = events[0].on
     for event in events[1:]:
         day = _event_day(event)
         if day < previous:
-            raise DomainError("案件事件必须按日期先后排列。")
+            raise DomainError(gettext("案件事件必须按日期先后排列。"))
         if facts.replied_on is not None:
-            raise DomainError("已答复的申请不能再有计时事件。")
+            raise DomainError(gettext("已答复的申请不能再有计时事件。"))
         previous = day
         _apply_correction(facts, event)
         _apply_pause(facts, event)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 from gongkai.core.errors import DomainError
 
@@ -124,5 +125,5 @@ def fee_quote(*, method: str, quantity: int, pieces_before: int = 0) -> FeeQuote
     if method == FeeMethod.PER_PIECE:
         return fee_per_piece(pieces=quantity, pieces_before=pieces_before)
     if pieces_before:
-        raise DomainError("按量计收不计算当月累计件数，不能同时按件计收。")
+        raise DomainError(gettext("按量计收不计算当月累计件数，不能同时按件计收。"))
     return fee_per_page(pages=quantity)

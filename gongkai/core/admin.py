@@ -138,12 +138,12 @@ class UserAdmin(UserModelAdmin):
     search_fields = ["username", "display_name", "email"]
     fieldsets = (
         (None, {"fields": ("username", "password")}),
-        ("个人信息", {"fields": ("display_name", "email")}),
+        (_("个人信息"), {"fields": ("display_name", "email")}),
         (
-            "权限",
+            _("权限"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups")},
         ),
-        ("时间", {"fields": ("last_login", "date_joined")}),
+        (_("时间"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (
         (

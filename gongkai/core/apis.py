@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.responses import Status
 
@@ -52,7 +53,9 @@ class CalendarMissingOut(Schema):
 
 def parse_date(raw: str | None, label: str) -> date:
     if raw is None or not raw.strip():
-        raise InvalidInput(f"缺少参数 {label}（日期，格式 YYYY-MM-DD）。")
+        raise InvalidInput(
+            _("缺少参数 %(label)s（日期，格式 YYYY-MM-DD）。") % {"label": label}
+        )
     raw = raw.strip()
     try:
         if not _DATE.fullmatch(raw):
@@ -60,17 +63,19 @@ def parse_date(raw: str | None, label: str) -> date:
         return date.fromisoformat(raw)
     except ValueError:
         raise InvalidInput(
-            f"参数 {label} 不是有效日期：“{raw[:20]}”，格式应为 YYYY-MM-DD。"
+            _("参数 %(label)s 不是有效日期：“%(raw)s”，格式应为 YYYY-MM-DD。")
+            % {"label": label, "raw": raw[:20]}
         ) from None
 
 
 def parse_days(raw: str | None, label: str = "days") -> int:
     if raw is None or not raw.strip():
-        raise InvalidInput(f"缺少参数 {label}（工作日数）。")
+        raise InvalidInput(_("缺少参数 %(label)s（工作日数）。") % {"label": label})
     raw = raw.strip()
     if not _INT.fullmatch(raw) or int(raw) > MAX_DAYS:
         raise InvalidInput(
-            f"参数 {label} 应为 0 到 {MAX_DAYS} 之间的整数，收到“{raw[:20]}”。"
+            _("参数 %(label)s 应为 0 到 %(max)s 之间的整数，收到“%(raw)s”。")
+            % {"label": label, "max": MAX_DAYS, "raw": raw[:20]}
         )
     return int(raw)
 
@@ -81,7 +86,7 @@ def parse_flag(raw: str | None, label: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise InvalidInput(f"参数 {label} 只能取 1 或 0。")
+    raise InvalidInput(_("参数 %(label)s 只能取 1 或 0。") % {"label": label})
 
 
 @router.get(
@@ -107,7 +112,7 @@ def calendar_add_working_days(
     except InvalidInput as exc:
         return _invalid(str(exc))
     except OverflowError:
-        return _invalid("计算结果超出可表示的日期范围。")
+        return _invalid(_("计算结果超出可表示的日期范围。"))
     except CalendarYearMissing as exc:
         return Status(
             409,

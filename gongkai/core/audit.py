@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from .audit_types import AuditEventType
 from .models import AuditChainHead, AuditEvent, User
@@ -96,15 +97,24 @@ def audit_verify() -> AuditProblem | None:
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         if event.pk != expected_id:
             return AuditProblem(
-                expected_id, f"记录 #{expected_id} 缺失（下一条为 #{event.pk}）"
+                expected_id,
+                gettext("记录 #%(id)s 缺失（下一条为 #%(next)s）")
+                % {"id": expected_id, "next": event.pk},
             )
         if event.prev_hash != expected_prev:
-            return AuditProblem(event.pk, f"记录 #{event.pk} 的前序哈希不匹配")
+            return AuditProblem(
+                event.pk, gettext("记录 #%(id)s 的前序哈希不匹配") % {"id": event.pk}
+            )
         if event_hash(event) != event.hash:
-            return AuditProblem(event.pk, f"记录 #{event.pk} 的内容已被改动")
+            return AuditProblem(
+                event.pk, gettext("记录 #%(id)s 的内容已被改动") % {"id": event.pk}
+            )
         expected_prev = event.hash
         expected_id += 1
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and head.last_id != expected_id - 1:
-        return AuditProblem(expected_id, f"链尾记录 #{head.last_id} 之后的记录已被删除")
+        return AuditProblem(
+            expected_id,
+            gettext("链尾记录 #%(id)s 之后的记录已被删除") % {"id": head.last_id},
+        )
     return None

@@ -9,10 +9,13 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Tags, Warning, register
 from django.db import DatabaseError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-HINT = (
-    "国务院办公厅通知发布后，请在工作台“工作日历”中录入该年安排并由另一名管理员核验。"
-)
+
+def _hint() -> str:
+    return _(
+        "国务院办公厅通知发布后，请在工作台“工作日历”中录入该年安排并由另一名管理员核验。"
+    )
 
 
 def _warn_next_year_from(today: date) -> date:
@@ -39,16 +42,20 @@ def check_next_calendar_year(**kwargs: Any) -> list[CheckMessage]:
     if today.year not in verified:
         messages.append(
             Warning(
-                f"本年度（{today.year} 年）放假调休安排尚未录入并核验：工作日期限无法计算。",
-                hint=HINT,
+                _(
+                    "本年度（%(year)s 年）放假调休安排尚未录入并核验：工作日期限无法计算。"
+                )
+                % {"year": today.year},
+                hint=_hint(),
                 id="gongkai.W002",
             )
         )
     if today.year + 1 not in verified and today >= _warn_next_year_from(today):
         messages.append(
             Warning(
-                f"{today.year + 1} 年放假调休安排尚未录入并核验：跨入该年的期限将无法计算。",
-                hint=HINT,
+                _("%(year)s 年放假调休安排尚未录入并核验：跨入该年的期限将无法计算。")
+                % {"year": today.year + 1},
+                hint=_hint(),
                 id="gongkai.W001",
             )
         )

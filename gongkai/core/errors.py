@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 
 class DomainError(Exception):
     """A rule said no; `message` is shown to the person (Chinese)."""
@@ -28,7 +30,10 @@ class CalendarYearMissing(DomainError):
 
     def __init__(self, year: int) -> None:
         super().__init__(
-            f"{year} 年的放假调休安排尚未录入，无法按工作日计算该期限。"
-            "请待国务院办公厅通知发布后由管理员录入。"
+            _(
+                "%(year)s 年的放假调休安排尚未录入，无法按工作日计算该期限。"
+                "请待国务院办公厅通知发布后由管理员录入。"
+            )
+            % {"year": year}
         )
         self.year = year

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseFormSet, formset_factory
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models.calendar import DayKind
@@ -27,9 +28,24 @@ _SEPARATORS = re.compile(r"[\s,，、;；]+")
 _DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _weekdays() -> tuple[str, ...]:
+    return (
+        gettext("周一"),
+        gettext("周二"),
+        gettext("周三"),
+        gettext("周四"),
+        gettext("周五"),
+        gettext("周六"),
+        gettext("周日"),
+    )
+
+
 def _label(d: date) -> str:
-    weekday = "一二三四五六日"[d.weekday()]
-    return f"{d.month}月{d.day}日（周{weekday}）"
+    return gettext("%(month)s月%(day)s日（%(weekday)s）") % {
+        "month": d.month,
+        "day": d.day,
+        "weekday": _weekdays()[d.weekday()],
+    }
 
 
 class CalendarYearForm(forms.Form):
@@ -162,10 +178,14 @@ class BaseHolidayBlockFormSet(_FormSetBase):
         for block in blocks:
             for day in block["adjusted_workdays"]:
                 if day.year != self.year:
-                    errors.append(f"调休上班日 {day:%Y-%m-%d} 不在 {self.year} 年内。")
+                    errors.append(
+                        gettext("调休上班日 %(day)s 不在 %(year)s 年内。")
+                        % {"day": f"{day:%Y-%m-%d}", "year": self.year}
+                    )
                 elif day in owner:
                     errors.append(
-                        f"{_label(day)} 既是调休上班日，又在“{owner[day]}”放假时段内。"
+                        gettext("%(day)s 既是调休上班日，又在“%(name)s”放假时段内。")
+                        % {"day": _label(day), "name": owner[day]}
                     )
                 else:
                     owner[day] = block["name"]
@@ -178,12 +198,18 @@ class BaseHolidayBlockFormSet(_FormSetBase):
             return []  # a line holding only 调休上班 days
         if first.year != self.year or last.year != self.year:
             return [
-                f"“{name}”的放假日期须在 {self.year} 年内"
-                "（跨年连休的上一年部分请在上一年录入）。"
+                gettext(
+                    "“%(name)s”的放假日期须在 %(year)s 年内"
+                    "（跨年连休的上一年部分请在上一年录入）。"
+                )
+                % {"name": name, "year": self.year}
             ]
         for day in _dates(first, last):
             if day in owner:
-                return [f"“{name}”与“{owner[day]}”的放假日期重叠（{_label(day)}）。"]
+                return [
+                    gettext("“%(name)s”与“%(other)s”的放假日期重叠（%(day)s）。")
+                    % {"name": name, "other": owner[day], "day": _label(day)}
+                ]
             owner[day] = name
         return []
 

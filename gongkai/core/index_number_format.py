@@ -12,6 +12,7 @@ import string
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 PLACEHOLDERS = frozenset({"credit_code", "year", "month", "serial"})
 
@@ -28,21 +29,28 @@ def validate_index_number_format(value: str) -> None:
     try:
         fields = [name for _, name, _, _ in string.Formatter().parse(value) if name]
     except ValueError as exc:
-        raise ValidationError(f"索引号格式不正确：{exc}", code="invalid") from exc
+        raise ValidationError(
+            gettext("索引号格式不正确：%(error)s") % {"error": exc}, code="invalid"
+        ) from exc
     unknown = sorted(set(fields) - PLACEHOLDERS)
     if unknown:
         raise ValidationError(
-            "索引号格式含有未知占位符：{}（可用：{{credit_code}}、{{year}}、"
-            "{{month}}、{{serial}}）。".format("、".join(unknown)),
+            gettext(
+                "索引号格式含有未知占位符：%(unknown)s（可用：{credit_code}、{year}、"
+                "{month}、{serial}）。"
+            )
+            % {"unknown": "、".join(unknown)},
             code="unknown_placeholder",
         )
     if "serial" not in fields or "year" not in fields:
         raise ValidationError(
-            "索引号格式必须同时包含 {year} 和 {serial}，否则索引号会重复。",
+            gettext("索引号格式必须同时包含 {year} 和 {serial}，否则索引号会重复。"),
             code="no_serial",
         )
     try:
         # A trial render catches bad format specs such as `{serial:zz}`.
         render_index_number(value, credit_code="X" * 18, on=date(2000, 1, 1), serial=1)
     except (ValueError, KeyError, IndexError) as exc:
-        raise ValidationError(f"索引号格式不正确：{exc}", code="invalid") from exc
+        raise ValidationError(
+            gettext("索引号格式不正确：%(error)s") % {"error": exc}, code="invalid"
+        ) from exc

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .access import staff_required
@@ -113,14 +114,21 @@ def calendar_verify(request: HttpRequest, year: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{year} 年放假调休安排已核验，相关期限已重新计算。")
+        messages.success(
+            request,
+            _("%(year)s 年放假调休安排已核验，相关期限已重新计算。") % {"year": year},
+        )
     return redirect("staff:calendar_list")
 
 
 def _saved_message(year: int) -> str:
     if two_person_check():
-        return f"{year} 年放假调休安排已保存，须由另一名管理员核验后生效。"
-    return f"{year} 年放假调休安排已保存并生效，相关期限已重新计算。"
+        return _("%(year)s 年放假调休安排已保存，须由另一名管理员核验后生效。") % {
+            "year": year
+        }
+    return _("%(year)s 年放假调休安排已保存并生效，相关期限已重新计算。") % {
+        "year": year
+    }
 
 
 def _year_initial(existing: CalendarYear | None, year: int) -> dict[str, object]:

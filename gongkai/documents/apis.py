@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from gongkai.core.models import Organisation
@@ -109,15 +110,21 @@ def _int(value: str, *, name: str, low: int, high: int) -> int:
     try:
         number = int(value.strip())
     except ValueError:
-        raise BadRequest(f"参数 {name} 应为整数。") from None
+        raise BadRequest(_("参数 %(name)s 应为整数。") % {"name": name}) from None
     if not low <= number <= high:
-        raise BadRequest(f"参数 {name} 应在 {low} 至 {high} 之间。")
+        raise BadRequest(
+            _("参数 %(name)s 应在 %(low)s 至 %(high)s 之间。")
+            % {"name": name, "low": low, "high": high}
+        )
     return number
 
 
 def _choice(value: str, *, name: str, choices: list[str]) -> str:
     if value not in choices:
-        raise BadRequest(f"参数 {name} 的取值无效，可选：{'、'.join(choices)}。")
+        raise BadRequest(
+            _("参数 %(name)s 的取值无效，可选：%(choices)s。")
+            % {"name": name, "choices": "、".join(choices)}
+        )
     return value
 
 
@@ -127,7 +134,7 @@ def _flag(value: str, *, name: str) -> bool:
         return True
     if lowered in FALSE_VALUES:
         return False
-    raise BadRequest(f"参数 {name} 应为 1 或 0。")
+    raise BadRequest(_("参数 %(name)s 应为 1 或 0。") % {"name": name})
 
 
 def _filters(
@@ -148,7 +155,7 @@ def _filters(
             )
         except Organisation.DoesNotExist:
             raise BadRequest(
-                "参数 organisation 应为已登记机关的统一社会信用代码。"
+                _("参数 organisation 应为已登记机关的统一社会信用代码。")
             ) from None
         filters["include_subtree"] = _flag(subtree or "", name="subtree")
     elif subtree:
@@ -162,7 +169,7 @@ def _filters(
         try:
             filters["topic"] = Topic.objects.get(pk=topic_id)
         except Topic.DoesNotExist:
-            raise BadRequest("参数 topic 不是已有的主题分类编号。") from None
+            raise BadRequest(_("参数 topic 不是已有的主题分类编号。")) from None
     if genre:
         filters["genre"] = _choice(genre, name="genre", choices=list(Genre.values))
     if validity:
@@ -310,7 +317,7 @@ def document_list(
 def document_detail(
     request: HttpRequest, document_id: str
 ) -> tuple[int, dict[str, Any]]:
-    not_found = _error("not_found", "未找到该政府信息，或该信息尚未公开。")
+    not_found = _error("not_found", _("未找到该政府信息，或该信息尚未公开。"))
     if not (document_id.isascii() and document_id.isdigit()) or len(document_id) > 18:
         return 404, not_found
     try:

@@ -20,6 +20,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 logger = logging.getLogger(__name__)
 
@@ -30,13 +33,13 @@ PNG = "image/png"
 JPEG = "image/jpeg"
 GIF = "image/gif"
 
-ALLOWED_TYPES: dict[str, str] = {
+ALLOWED_TYPES: dict[str, str | Promise] = {
     PDF: "PDF",
     DOCX: "Word（DOCX）",
     XLSX: "Excel（XLSX）",
-    PNG: "PNG 图片",
-    JPEG: "JPEG 图片",
-    GIF: "GIF 图片",
+    PNG: gettext_lazy("PNG 图片"),
+    JPEG: gettext_lazy("JPEG 图片"),
+    GIF: gettext_lazy("GIF 图片"),
 }
 EXTENSIONS = {
     PDF: "pdf",
@@ -76,7 +79,9 @@ def _ooxml_type(content: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(content)) as package:
             inflated = sum(info.file_size for info in package.infolist())
             if inflated > max(max_bytes(), len(content)) * MAX_UNCOMPRESSED_FACTOR:
-                raise ValidationError("附件压缩内容异常，无法接收。", code="zip_bomb")
+                raise ValidationError(
+                    _("附件压缩内容异常，无法接收。"), code="zip_bomb"
+                )
             manifest = package.read("[Content_Types].xml").decode("utf-8", "replace")
     except (zipfile.BadZipFile, KeyError, OSError):
         return None
@@ -146,7 +151,8 @@ def _read_limited(uploaded_file: UploadedFile, limit: int) -> bytes:
         size += len(chunk)
         if size > limit:
             raise ValidationError(
-                f"附件大小超过上限（{filesizeformat(limit)}）。", code="too_big"
+                _("附件大小超过上限（%(limit)s）。") % {"limit": filesizeformat(limit)},
+                code="too_big",
             )
         chunks.append(chunk)
     return b"".join(chunks)
@@ -157,15 +163,19 @@ def check_upload(uploaded_file: UploadedFile) -> CheckedUpload:
     limit = max_bytes()
     if uploaded_file.size is not None and uploaded_file.size > limit:
         raise ValidationError(
-            f"附件大小超过上限（{filesizeformat(limit)}）。", code="too_big"
+            _("附件大小超过上限（%(limit)s）。") % {"limit": filesizeformat(limit)},
+            code="too_big",
         )
     content = _read_limited(uploaded_file, limit)
     if not content:
-        raise ValidationError("附件是空文件。", code="empty")
+        raise ValidationError(_("附件是空文件。"), code="empty")
     mime_type = sniff_type(content)
     if mime_type is None:
         raise ValidationError(
-            "不支持的附件类型。只接受 PDF、Word（DOCX）、Excel（XLSX）和 PNG、JPEG、GIF 图片。",
+            _(
+                "不支持的附件类型。"
+                "只接受 PDF、Word（DOCX）、Excel（XLSX）和 PNG、JPEG、GIF 图片。"
+            ),
             code="wrong_type",
         )
     return CheckedUpload(

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 CANONICAL_OPEN = "〔"
 CANONICAL_CLOSE = "〕"
@@ -64,28 +65,34 @@ def parse_doc_number(raw: str) -> DocNumber:
     """Split a 发文字号 into its parts; ValidationError (Chinese) if malformed."""
     text = _prepare(raw)
     if not text:
-        raise ValidationError("发文字号不能为空。", code="empty")
+        raise ValidationError(gettext("发文字号不能为空。"), code="empty")
     match = _PATTERN.match(text)
     if match is None:
         raise ValidationError(
-            "发文字号格式不正确，应为“机关代字〔年份〕序号号”，例如：鹤政办〔2019〕20号。",
+            gettext(
+                "发文字号格式不正确，应为“机关代字〔年份〕序号号”，"
+                "例如：鹤政办〔2019〕20号。"
+            ),
             code="invalid",
         )
     pair = (match["open"], match["close"])
     if pair not in {_prepare_pair(o, c) for o, c in BRACKET_PAIRS}:
         raise ValidationError(
-            "发文字号中年份两侧的括号不配对。", code="unbalanced_brackets"
+            gettext("发文字号中年份两侧的括号不配对。"), code="unbalanced_brackets"
         )
     year = int(match["year"])
     latest = timezone.localdate().year + 1
     if not FIRST_YEAR <= year <= latest:
         raise ValidationError(
-            f"发文字号中的年份 {year} 不在 {FIRST_YEAR}–{latest} 之间。",
+            gettext("发文字号中的年份 %(year)s 不在 %(first)s–%(latest)s 之间。")
+            % {"year": year, "first": FIRST_YEAR, "latest": latest},
             code="invalid_year",
         )
     serial = int(match["serial"])
     if serial == 0:
-        raise ValidationError("发文字号的序号不能为 0。", code="invalid_serial")
+        raise ValidationError(
+            gettext("发文字号的序号不能为 0。"), code="invalid_serial"
+        )
     return DocNumber(code=match["code"], year=year, serial=serial)
 
 

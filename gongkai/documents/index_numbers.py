@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import DomainError
 from gongkai.core.index_number_format import (
@@ -67,7 +68,8 @@ def index_number_allocate(*, organisation: Organisation, on: date) -> AllocatedI
         # The model field validates the format, but rows saved without
         # full_clean (fixtures, older data) may still hold a broken one.
         raise DomainError(
-            f"{organisation.name}的索引号格式配置有误，请联系管理员：{exc.messages[0]}"
+            _("%(organisation)s的索引号格式配置有误，请联系管理员：%(error)s")
+            % {"organisation": organisation.name, "error": exc.messages[0]}
         ) from exc
     number = render_index_number(
         fmt, credit_code=organisation.credit_code, on=on, serial=counter.last_serial

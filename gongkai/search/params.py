@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from gongkai.core.models import Organisation
 
 from .query import Filters, QueryError
@@ -34,9 +36,12 @@ def _int(value: str, name: str, low: int, high: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise ParamError(f"参数 {name} 应为整数。") from None
+        raise ParamError(_("参数 %(name)s 应为整数。") % {"name": name}) from None
     if not low <= number <= high:
-        raise ParamError(f"参数 {name} 应在 {low} 到 {high} 之间。")
+        raise ParamError(
+            _("参数 %(name)s 应在 %(low)s 到 %(high)s 之间。")
+            % {"name": name, "low": low, "high": high}
+        )
     return number
 
 
@@ -44,7 +49,9 @@ def _date(value: str, name: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ParamError(f"参数 {name} 应为日期，格式如 2024-01-31。") from None
+        raise ParamError(
+            _("参数 %(name)s 应为日期，格式如 2024-01-31。") % {"name": name}
+        ) from None
 
 
 def _organisation(value: str) -> Organisation:
@@ -55,7 +62,7 @@ def _organisation(value: str) -> Organisation:
         else qs.filter(credit_code=value.upper()).first()
     )
     if found is None:
-        raise ParamError("参数 org 指定的机关不存在。")
+        raise ParamError(_("参数 org 指定的机关不存在。"))
     return found
 
 
@@ -67,7 +74,7 @@ def parse_params(data: Mapping[str, str]) -> SearchParams:
 
     sort = get("sort") or "relevance"
     if sort not in ("relevance", "date"):
-        raise ParamError("参数 sort 只能是 relevance 或 date。")
+        raise ParamError(_("参数 sort 只能是 relevance 或 date。"))
     filters = Filters(
         organisation=_organisation(get("org")) if get("org") else None,
         year=_int(get("year"), "year", 1949, 2100) if get("year") else None,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Organisation
@@ -86,9 +87,11 @@ def term_for(word: str) -> Term:
 def parse_query(raw: str) -> ParsedQuery:
     query = raw.strip()
     if not query:
-        raise QueryError("请输入要查询的内容。")
+        raise QueryError(_("请输入要查询的内容。"))
     if len(query) > max_length():
-        raise QueryError(f"查询内容过长，请不超过 {max_length()} 个字。")
+        raise QueryError(
+            _("查询内容过长，请不超过 %(max)s 个字。") % {"max": max_length()}
+        )
     ensure_terms_loaded()
     normalised = text.normalise(query)
     keys: list[str] = []

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..audit import audit_record
 from ..audit_types import AuditEventType
@@ -29,9 +30,9 @@ def two_person_check() -> bool:
 
 def _check_entry(year: int, source_doc_number: str, days: Sequence[DaySpec]) -> None:
     if not 1949 < year < 2200:
-        raise DomainError(f"年份 {year} 不合理。")
+        raise DomainError(_("年份 %(year)s 不合理。") % {"year": year})
     if not source_doc_number.strip():
-        raise DomainError("请填写国务院办公厅通知的文号。")
+        raise DomainError(_("请填写国务院办公厅通知的文号。"))
     _check_days(year, days)
 
 
@@ -39,16 +40,21 @@ def _check_days(year: int, days: Sequence[DaySpec]) -> None:
     seen: set[date] = set()
     for day, kind, name in days:
         if day.year != year:
-            raise DomainError(f"日期 {day:%Y-%m-%d} 不在 {year} 年内。")
+            raise DomainError(
+                _("日期 %(day)s 不在 %(year)s 年内。")
+                % {"day": f"{day:%Y-%m-%d}", "year": year}
+            )
         if day in seen:
-            raise DomainError(f"日期 {day:%Y-%m-%d} 重复出现。")
+            raise DomainError(_("日期 %(day)s 重复出现。") % {"day": f"{day:%Y-%m-%d}"})
         seen.add(day)
         if kind == DayKind.ADJUSTED_WORKDAY and day.weekday() < 5:
-            raise DomainError(f"调休上班日 {day:%Y-%m-%d} 不是周末。")
+            raise DomainError(
+                _("调休上班日 %(day)s 不是周末。") % {"day": f"{day:%Y-%m-%d}"}
+            )
         if kind not in DayKind.values:
-            raise DomainError(f"未知的日期类型：{kind}")
+            raise DomainError(_("未知的日期类型：%(kind)s") % {"kind": kind})
         if len(name) > 30:
-            raise DomainError(f"节日名称过长：{name}")
+            raise DomainError(_("节日名称过长：%(name)s") % {"name": name})
 
 
 def calendar_year_state(calendar_year: CalendarYear) -> dict[str, Any]:
@@ -138,11 +144,11 @@ def calendar_year_verify(*, actor: User, year: int) -> CalendarYear:
     """A second administrator confirms the entered schedule against the notice."""
     calendar_year = CalendarYear.objects.select_for_update().filter(year=year).first()
     if calendar_year is None:
-        raise DomainError(f"{year} 年的放假调休安排尚未录入。")
+        raise DomainError(_("%(year)s 年的放假调休安排尚未录入。") % {"year": year})
     if calendar_year.verified_at is not None:
-        raise DomainError(f"{year} 年的放假调休安排已经核验。")
+        raise DomainError(_("%(year)s 年的放假调休安排已经核验。") % {"year": year})
     if two_person_check() and calendar_year.entered_by_id == actor.pk:
-        raise DomainError("核验须由录入人以外的另一名管理员进行。")
+        raise DomainError(_("核验须由录入人以外的另一名管理员进行。"))
     calendar_year.revision = _next_revision()
     calendar_year.verified_by = actor
     calendar_year.verified_at = timezone.now()

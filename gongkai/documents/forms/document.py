@@ -88,7 +88,7 @@ class DocumentForm(forms.Form):
     )
     disclosure = forms.ChoiceField(
         label=_("公开属性"),
-        choices=blank(Disclosure.choices, "——（未确定）"),
+        choices=blank(Disclosure.choices, _("——（未确定）")),
         required=False,
         help_text=_("未确定公开属性的文件提交后将被自动退回。"),
     )

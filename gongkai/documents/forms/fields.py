@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 
 from gongkai.core.models import Organisation
 
@@ -15,7 +16,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
-def blank(choices: Iterable[tuple[str, Any]], label: str = "——") -> list[Any]:
+def blank(choices: Iterable[tuple[str, Any]], label: str | Promise = "——") -> list[Any]:
     return [("", label), *[(v, lab) for v, lab in choices if v != ""]]
 
 

@@ -20,7 +20,9 @@ class DocumentFilterForm(forms.Form):
     """The list's filters; invalid values are reported, never a 500."""
 
     status = forms.ChoiceField(
-        label=_("状态"), choices=blank(DocumentStatus.choices, "全部"), required=False
+        label=_("状态"),
+        choices=blank(DocumentStatus.choices, _("全部")),
+        required=False,
     )
     organisation = forms.ModelChoiceField(
         label=_("机构"),

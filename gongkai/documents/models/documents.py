@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .choices import (
@@ -234,7 +235,10 @@ class ConfidentialityReview(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.document_id} 保密审查 {self.created_at:%Y-%m-%d}"
+        return gettext("%(document)s 保密审查 %(date)s") % {
+            "document": self.document_id,
+            "date": f"{self.created_at:%Y-%m-%d}",
+        }
 
 
 class PiiKind(models.TextChoices):

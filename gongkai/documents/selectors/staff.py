@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.core.permissions import Permission, has_permission
 from gongkai.core.selectors import organisations_where
@@ -53,7 +54,7 @@ def document_get_for(*, user: User | AnonymousUser, pk: int | str) -> Document:
     try:
         return documents_visible_to(user=user).get(pk=pk)
     except (Document.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404("文件不存在。") from exc
+        raise Http404(_("文件不存在。")) from exc
 
 
 def document_allowed_actions(

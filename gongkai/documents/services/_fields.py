@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from gongkai.core.models import Organisation
 
@@ -80,20 +81,22 @@ def check_document(document: Document) -> None:
         and document.expires_on
         and document.expires_on < document.effective_on
     ):
-        errors["expires_on"] = "废止（失效）日期不能早于实施日期。"
+        errors["expires_on"] = _("废止（失效）日期不能早于实施日期。")
     if document.supersedes_id is not None:
         if document.pk is not None and document.supersedes_id == document.pk:
-            errors["supersedes"] = "文件不能修订或废止自身。"
+            errors["supersedes"] = _("文件不能修订或废止自身。")
         if not document.supersede_effect:
-            errors["supersede_effect"] = "请选择本文件对原文件的效力（修改、废止等）。"
+            errors["supersede_effect"] = _(
+                "请选择本文件对原文件的效力（修改、废止等）。"
+            )
     elif document.supersede_effect:
-        errors["supersede_effect"] = "未指定被修订或废止的原文件。"
+        errors["supersede_effect"] = _("未指定被修订或废止的原文件。")
     if (
         document.column_id is not None
         and document.column is not None
         and document.column.organisation_id != document.organisation_id
     ):
-        errors["column"] = "栏目不属于本机关的公开目录。"
+        errors["column"] = _("栏目不属于本机关的公开目录。")
     if errors:
         raise ValidationError(errors)
     document.full_clean(

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
@@ -47,11 +48,15 @@ def ensure_allowed(*, actor: User, document: Document, action: DocumentAction) -
     if transition_for(document.status, action) is None:
         status = DocumentStatus(document.status).label
         raise InvalidTransition(
-            f"文件当前状态为“{status}”，不能{ACTION_LABELS[action]}。"
+            _("文件当前状态为“%(status)s”，不能%(action)s。")
+            % {"status": status, "action": ACTION_LABELS[action]}
         )
     permission = ACTION_PERMISSIONS[action]
     if not has_permission(actor, permission, document.organisation):
-        raise PermissionDenied(f"您没有权限对该文件执行“{ACTION_LABELS[action]}”。")
+        raise PermissionDenied(
+            _("您没有权限对该文件执行“%(action)s”。")
+            % {"action": ACTION_LABELS[action]}
+        )
 
 
 def _transition_locked(
@@ -67,7 +72,9 @@ def _transition_locked(
     document.status = locked.status
     if automatic:
         if transition_for(document.status, action) is None:
-            raise InvalidTransition(f"文件当前状态不能{ACTION_LABELS[action]}。")
+            raise InvalidTransition(
+                _("文件当前状态不能%(action)s。") % {"action": ACTION_LABELS[action]}
+            )
     else:
         if actor is None:
             raise ValueError("a non-automatic transition needs an actor")

@@ -14,6 +14,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
@@ -36,7 +37,7 @@ SORT_STEP = 10
 
 def _ensure_may_manage(actor: User, organisation: Organisation) -> None:
     if not has_permission(actor, Permission.CATALOGUE_MANAGE, organisation):
-        raise PermissionDenied("您没有权限管理该机关的主动公开目录。")
+        raise PermissionDenied(_("您没有权限管理该机关的主动公开目录。"))
 
 
 def _snapshot(
@@ -53,25 +54,28 @@ def _rule_errors(column: Column) -> dict[str, str]:
     errors: dict[str, str] = {}
     interval = column.update_interval_days
     if interval is not None and not MIN_INTERVAL_DAYS <= interval <= MAX_INTERVAL_DAYS:
-        errors["update_interval_days"] = (
-            f"应更新周期须在 {MIN_INTERVAL_DAYS} 至 {MAX_INTERVAL_DAYS} 天之间；"
-            "没有固定更新要求的请留空。"
-        )
+        errors["update_interval_days"] = _(
+            "应更新周期须在 %(min)s 至 %(max)s 天之间；没有固定更新要求的请留空。"
+        ) % {"min": MIN_INTERVAL_DAYS, "max": MAX_INTERVAL_DAYS}
     parent = column.parent
     if parent is not None and parent.organisation_id != column.organisation_id:
-        errors["parent"] = "上级栏目必须属于同一机关的目录。"
+        errors["parent"] = _("上级栏目必须属于同一机关的目录。")
     if column.statutory_item and column.kind != ColumnKind.STATUTORY:
-        errors["statutory_item"] = "只有“法定主动公开内容”类型的栏目可以对应条例条目。"
+        errors["statutory_item"] = _(
+            "只有“法定主动公开内容”类型的栏目可以对应条例条目。"
+        )
     siblings = Column.objects.filter(organisation_id=column.organisation_id).exclude(
         pk=column.pk
     )
     if column.slug and siblings.filter(slug=column.slug).exists():
-        errors["slug"] = f"本机关目录中已有标识为“{column.slug}”的栏目。"
+        errors["slug"] = _("本机关目录中已有标识为“%(slug)s”的栏目。") % {
+            "slug": column.slug
+        }
     top_level = column.parent_id is None and column.kind in STANDARD_KINDS
     if top_level and siblings.filter(parent=None, kind=column.kind).exists():
-        errors["kind"] = (
-            f"目录顶层已有“{column.get_kind_display()}”栏目，每类标准栏目只能有一个。"
-        )
+        errors["kind"] = _("目录顶层已有“%(kind)s”栏目，每类标准栏目只能有一个。") % {
+            "kind": column.get_kind_display()
+        }
     return errors
 
 
@@ -145,9 +149,9 @@ def _ensure_standard_kept(column: Column, changes: dict[str, Any]) -> None:
     """Seeded slugs are URLs and the seed's key; standard kinds are the law's."""
     slugs = seeded_slugs(organisation=column.organisation)
     if "slug" in changes and column.slug in slugs:
-        raise DomainError("标准栏目的标识不能修改：公开网址和栏目更新监测都依赖它。")
+        raise DomainError(_("标准栏目的标识不能修改：公开网址和栏目更新监测都依赖它。"))
     if "kind" in changes and column_is_standard(column, slugs):
-        raise DomainError("标准栏目的类型不能修改。")
+        raise DomainError(_("标准栏目的类型不能修改。"))
 
 
 @transaction.atomic
@@ -181,12 +185,12 @@ def _ensure_movable(column: Column, new_parent: Column | None) -> None:
     if new_parent is None:
         return
     if new_parent.organisation_id != column.organisation_id:
-        raise DomainError("只能在同一机关的目录内移动栏目。")
+        raise DomainError(_("只能在同一机关的目录内移动栏目。"))
     if new_parent.pk in column_subtree_ids(column=column):
-        raise DomainError("不能把栏目移到它自己或它的下级栏目之下。")
+        raise DomainError(_("不能把栏目移到它自己或它的下级栏目之下。"))
     slugs = seeded_slugs(organisation=column.organisation)
     if column.parent_id is None and column_is_standard(column, slugs):
-        raise DomainError("标准栏目须留在目录顶层，只能调整排序。")
+        raise DomainError(_("标准栏目须留在目录顶层，只能调整排序。"))
 
 
 @transaction.atomic
@@ -219,14 +223,20 @@ def _ensure_deletable(column: Column, subtree: list[int]) -> None:
     for below in Column.objects.filter(pk__in=subtree):
         if column_is_standard(below, slugs):
             raise DomainError(
-                f"“{below.name}”是法律要求设置的标准栏目，不能删除。"
-                "没有相应内容的，可在栏目说明中注明。"
+                _(
+                    "“%(name)s”是法律要求设置的标准栏目，不能删除。"
+                    "没有相应内容的，可在栏目说明中注明。"
+                )
+                % {"name": below.name}
             )
     held = Document.objects.filter(column_id__in=subtree).count()
     if held:
         raise DomainError(
-            f"栏目“{column.name}”及其下级栏目中还有 {held} 件文件（含草稿和已撤回的），"
-            "请先把这些文件移到其他栏目再删除。"
+            _(
+                "栏目“%(name)s”及其下级栏目中还有 %(held)s 件文件（含草稿和已撤回的），"
+                "请先把这些文件移到其他栏目再删除。"
+            )
+            % {"name": column.name, "held": held}
         )
 
 

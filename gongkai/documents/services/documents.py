@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
@@ -42,7 +43,7 @@ def document_create(
 ) -> Document:
     """A new draft with its 索引号 allocated (spec §5.2)."""
     if not has_permission(actor, Permission.DOCUMENT_EDIT, organisation):
-        raise PermissionDenied("您没有权限在该机关录入文件。")
+        raise PermissionDenied(_("您没有权限在该机关录入文件。"))
     plain, m2m = split_fields({"title": title, "written_on": written_on, **fields})
     document = Document(
         organisation=organisation, status=DocumentStatus.DRAFT, created_by=actor
@@ -135,17 +136,20 @@ def _check_references(actor: User, document: Document) -> None:
     """The document an amendment supersedes must be one the actor can see."""
     original = document.supersedes
     if original is not None and not document_visible(user=actor, document=original):
-        raise PermissionDenied("所选原文件不存在或您无权查看。")
+        raise PermissionDenied(_("所选原文件不存在或您无权查看。"))
 
 
 def submission_problems(document: Document) -> list[str]:
     """Why a submission cannot be reviewed: it goes back to the editor at once."""
     problems = []
     if not document.disclosure:
-        problems.append("未确定公开属性（主动公开、依申请公开或不予公开）。")
+        problems.append(_("未确定公开属性（主动公开、依申请公开或不予公开）。"))
     elif document.disclosure != Disclosure.PROACTIVE and not document.disclosure_reason:
         label = Disclosure(document.disclosure).label
-        problems.append(f"公开属性为“{label}”，须说明理由（条例第十四至十六条）。")
+        problems.append(
+            _("公开属性为“%(label)s”，须说明理由（条例第十四至十六条）。")
+            % {"label": label}
+        )
     return problems
 
 
@@ -186,7 +190,9 @@ def _apply_with_reason(
 ) -> Document:
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(f"{ACTION_LABELS[action]}须填写理由。")
+        raise DomainError(
+            _("%(action)s须填写理由。") % {"action": ACTION_LABELS[action]}
+        )
     changes = {_REASON_FIELDS[action]: reason}
     return apply_transition(
         actor=actor, document=document, action=action, changes=changes
@@ -216,11 +222,15 @@ def _check_approvable(actor: User, document: Document) -> None:
         .first()
     )
     if review is None or not review.passed:
-        raise DomainError("审核通过前，须由您本人对本次提交完成保密审查且审查通过。")
+        raise DomainError(_("审核通过前，须由您本人对本次提交完成保密审查且审查通过。"))
     pending = document.pii_findings.filter(decision=PiiDecision.PENDING).count()
     if pending:
         raise DomainError(
-            f"尚有 {pending} 处疑似个人信息未处理：请逐项遮盖删除或确认可公开后再审核通过。"
+            _(
+                "尚有 %(pending)s 处疑似个人信息未处理："
+                "请逐项遮盖删除或确认可公开后再审核通过。"
+            )
+            % {"pending": pending}
         )
 
 
@@ -263,9 +273,9 @@ def interpretation_link(
     )
     for policy in chosen:
         if policy.pk == interpretation.pk:
-            raise DomainError("政策解读不能解读自身。")
+            raise DomainError(_("政策解读不能解读自身。"))
         if policy.pk not in visible:
-            raise PermissionDenied("所选政策文件不存在或您无权查看。")
+            raise PermissionDenied(_("所选政策文件不存在或您无权查看。"))
     before = pks(interpretation.policies.all())
     interpretation.policies.set(chosen)
     return apply_transition(

@@ -27,6 +27,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import User
@@ -57,8 +58,11 @@ def _linked_policies(document: Document, group: dict[int, Document]) -> list[Doc
             continue
         if policy.status != DocumentStatus.APPROVED:
             raise DomainError(
-                f"所解读的政策文件《{policy.title}》尚未审核通过或已撤回，"
-                "政策解读不能先于政策文件发布。"
+                _(
+                    "所解读的政策文件《%(title)s》尚未审核通过或已撤回，"
+                    "政策解读不能先于政策文件发布。"
+                )
+                % {"title": policy.title}
             )
         added.append(policy)
     return added
@@ -94,22 +98,33 @@ def publication_group(document: Document) -> list[Document]:
             for i in member.interpretations.all()
         ):
             raise DomainError(
-                f"《{member.title}》需要同步发布政策解读，但尚无审核通过的解读。"
-                "请先将解读审核通过，再一并发布。"
+                _(
+                    "《%(title)s》需要同步发布政策解读，但尚无审核通过的解读。"
+                    "请先将解读审核通过，再一并发布。"
+                )
+                % {"title": member.title}
             )
     return list(group.values())
 
 
 def _check_publishable(document: Document, published_on: date) -> None:
     if document.disclosure != Disclosure.PROACTIVE:
-        label = Disclosure(document.disclosure).label if document.disclosure else "未定"
-        raise DomainError(f"《{document.title}》公开属性为“{label}”，不能主动发布。")
+        label = (
+            Disclosure(document.disclosure).label if document.disclosure else _("未定")
+        )
+        raise DomainError(
+            _("《%(title)s》公开属性为“%(label)s”，不能主动发布。")
+            % {"title": document.title, "label": label}
+        )
     if published_on < document.written_on:
-        raise DomainError(f"《{document.title}》的发布日期不能早于成文日期。")
+        raise DomainError(
+            _("《%(title)s》的发布日期不能早于成文日期。") % {"title": document.title}
+        )
     original = document.supersedes
     if original is not None and original.status not in PUBLIC_STATUSES:
         raise DomainError(
-            f"《{document.title}》修订或废止的原文件《{original.title}》不在公开状态。"
+            _("《%(title)s》修订或废止的原文件《%(original)s》不在公开状态。")
+            % {"title": document.title, "original": original.title}
         )
 
 
@@ -141,7 +156,7 @@ def document_publish(
     today = timezone.localdate()
     published_on = published_on or today
     if published_on > today:
-        raise DomainError("发布日期不能晚于今天。")
+        raise DomainError(_("发布日期不能晚于今天。"))
     ensure_allowed(actor=actor, document=document, action=DocumentAction.PUBLISH)
     group = publication_group(document)
     for member in group:

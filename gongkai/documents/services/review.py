@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError
@@ -41,7 +42,7 @@ def confidentiality_review_record(
     missing = sorted(CONFIDENTIALITY_KEYS - set(checklist))
     unknown = sorted(set(checklist) - CONFIDENTIALITY_KEYS)
     if missing or unknown:
-        raise DomainError("保密审查事项不完整，请逐项填写审查结论。")
+        raise DomainError(_("保密审查事项不完整，请逐项填写审查结论。"))
     answers = {key: bool(checklist[key]) for key in sorted(CONFIDENTIALITY_KEYS)}
     review = ConfidentialityReview.objects.create(
         document=document,
@@ -89,7 +90,9 @@ def _redacted_text(document: Document, finding: PiiFinding) -> dict[str, str]:
     after = scanned_text(Document(**texts))
     if any(h.digest == finding.value_digest for h in find_pii(after)):
         raise DomainError(
-            "该内容在正文中被格式标记分隔，无法自动遮盖。请退文，由录入人员修改正文。"
+            _(
+                "该内容在正文中被格式标记分隔，无法自动遮盖。请退文，由录入人员修改正文。"
+            )
         )
     return {f: t for f, t in texts.items() if t != getattr(document, f)}
 
@@ -97,10 +100,10 @@ def _redacted_text(document: Document, finding: PiiFinding) -> dict[str, str]:
 def _decision_reason(decision: str, reason: str) -> str:
     """The reason, checked: 确认可公开 must say why the value may be public."""
     if decision not in (PiiDecision.REDACTED, PiiDecision.CONFIRMED_PUBLIC):
-        raise DomainError("请选择“遮盖删除”或“确认可公开”。")
+        raise DomainError(_("请选择“遮盖删除”或“确认可公开”。"))
     reason = (reason or "").strip()
     if decision == PiiDecision.CONFIRMED_PUBLIC and not reason:
-        raise DomainError("确认可公开须说明理由（例如：对外公布的服务电话）。")
+        raise DomainError(_("确认可公开须说明理由（例如：对外公布的服务电话）。"))
     return reason
 
 

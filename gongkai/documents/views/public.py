@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.utils.html import linebreaks
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -68,7 +69,7 @@ class DocumentFilterForm(forms.Form):
         super().__init__(data)
         self.fields["year"].choices = [  # type: ignore[attr-defined]
             ("", _("全部年份")),
-            *((y, f"{y}年") for y in years),
+            *((y, gettext("%(year)s年") % {"year": y}) for y in years),
         ]
         topic_choices: list[tuple[Any, str]] = [("", str(_("全部主题")))]
         self.topics: dict[int, Topic] = {}

@@ -6,6 +6,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from gongkai.core.audit import audit_verify
 from gongkai.core.models import AuditEvent
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         subcommands = parser.add_subparsers(dest="action", required=True)
-        subcommands.add_parser("verify", help="核验审计日志哈希链")
+        subcommands.add_parser("verify", help=_("核验审计日志哈希链"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "verify":
@@ -29,7 +30,11 @@ class Command(BaseCommand):
         checked = AuditEvent.objects.count()
         problem = audit_verify()
         if problem is not None:
-            raise CommandError(f"审计日志校验失败：{problem.message}")
+            raise CommandError(
+                _("审计日志校验失败：%(problem)s") % {"problem": problem.message}
+            )
         self.stdout.write(
-            self.style.SUCCESS(f"审计日志完整：已核验 {checked} 条记录。")
+            self.style.SUCCESS(
+                _("审计日志完整：已核验 %(checked)s 条记录。") % {"checked": checked}
+            )
         )

@@ -6,6 +6,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from gongkai.core.apis import InvalidInput, parse_date, parse_days
 from gongkai.core.errors import CalendarYearMissing
@@ -17,19 +18,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        add = sub.add_parser("add", help="起算日之后第 N 个工作日")
-        add.add_argument("start", help="起算日 YYYY-MM-DD")
-        add.add_argument("days", help="工作日数")
+        add = sub.add_parser("add", help=_("起算日之后第 N 个工作日"))
+        add.add_argument("start", help=_("起算日 YYYY-MM-DD"))
+        add.add_argument("days", help=_("工作日数"))
         add.add_argument(
             "--allow-provisional",
             action="store_true",
-            help="日历缺少的年份仅按周末计算，并标记为临时结果",
+            help=_("日历缺少的年份仅按周末计算，并标记为临时结果"),
         )
         between = sub.add_parser(
-            "between", help="两日之间的工作日数（不含首日，含末日）"
+            "between", help=_("两日之间的工作日数（不含首日，含末日）")
         )
-        between.add_argument("a", help="起算日 YYYY-MM-DD（不计）")
-        between.add_argument("b", help="截止日 YYYY-MM-DD（计入）")
+        between.add_argument("a", help=_("起算日 YYYY-MM-DD（不计）"))
+        between.add_argument("b", help=_("截止日 YYYY-MM-DD（计入）"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -40,7 +41,7 @@ class Command(BaseCommand):
         except (InvalidInput, CalendarYearMissing) as exc:
             raise CommandError(str(exc)) from exc
         except OverflowError as exc:
-            raise CommandError("计算结果超出可表示的日期范围。") from exc
+            raise CommandError(_("计算结果超出可表示的日期范围。")) from exc
 
     def _add(self, options: dict[str, Any]) -> None:
         start = parse_date(options["start"], "START")
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         )
         if result.provisional:
             self.stderr.write(
-                "注意：计算跨入尚未录入放假安排的年份，结果仅按周末推算。"
+                _("注意：计算跨入尚未录入放假安排的年份，结果仅按周末推算。")
             )
 
     def _between(self, options: dict[str, Any]) -> None:

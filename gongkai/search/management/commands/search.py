@@ -6,6 +6,8 @@ import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from tqdm import tqdm
 
 from gongkai.search.indexing import rebuild
@@ -16,10 +18,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        rebuild_parser = sub.add_parser("rebuild", help="重建全部索引")
+        rebuild_parser = sub.add_parser("rebuild", help=_("重建全部索引"))
         rebuild_parser.add_argument("--batch-size", type=int, default=500)
         rebuild_parser.add_argument(
-            "--no-progress", action="store_true", help="不显示进度条"
+            "--no-progress", action="store_true", help=_("不显示进度条")
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -30,10 +32,12 @@ class Command(BaseCommand):
                 return tqdm(
                     total=total,
                     desc=key,
-                    unit="条",
+                    unit=pgettext("progress bar unit", "条"),
                     file=getattr(self.stderr, "_out", sys.stderr),
                     disable=quiet,
                 )
 
             count = rebuild(progress=progress, batch_size=options["batch_size"])
-            self.stdout.write(self.style.SUCCESS(f"已重建索引：{count} 条。"))
+            self.stdout.write(
+                self.style.SUCCESS(_("已重建索引：%(count)s 条。") % {"count": count})
+            )
