@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from gongkai.core.models import Organisation
 
@@ -286,7 +287,7 @@ def document_list(
     topic: str | None = None,
     genre: str | None = None,
     validity: str | None = None,
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Published documents, newest first.
 
     Filters: `organisation` (统一社会信用代码; `subtree=1` adds every
@@ -304,9 +305,9 @@ def document_list(
             validity=validity,
         )
     except BadRequest as exc:
-        return 400, _error("bad_request", exc.message)
+        return Status(400, _error("bad_request", exc.message))
     qs = selectors.documents_filter(**filters)
-    return 200, _page_out(request, qs, number=number, size=size)
+    return Status(200, _page_out(request, qs, number=number, size=size))
 
 
 @router.get(
@@ -316,12 +317,12 @@ def document_list(
 )
 def document_detail(
     request: HttpRequest, document_id: str
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     not_found = _error("not_found", _("未找到该政府信息，或该信息尚未公开。"))
     if not (document_id.isascii() and document_id.isdigit()) or len(document_id) > 18:
-        return 404, not_found
+        return Status(404, not_found)
     try:
         doc = selectors.document_get_published(pk=int(document_id))
     except Http404:
-        return 404, not_found
-    return 200, _detail(request, doc)
+        return Status(404, not_found)
+    return Status(200, _detail(request, doc))
