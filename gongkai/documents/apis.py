@@ -315,9 +315,7 @@ def document_list(
     response={200: DocumentDetailOut, 404: ErrorOut},
     summary="一条主动公开的政府信息（全部元数据）",
 )
-def document_detail(
-    request: HttpRequest, document_id: str
-) -> Status[dict[str, Any]]:
+def document_detail(request: HttpRequest, document_id: str) -> Status[dict[str, Any]]:
     not_found = _error("not_found", _("未找到该政府信息，或该信息尚未公开。"))
     if not (document_id.isascii() and document_id.isdigit()) or len(document_id) > 18:
         return Status(404, not_found)
