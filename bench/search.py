@@ -69,22 +69,11 @@ def vocabulary(seed_dir: Path) -> tuple[list[str], list[int], list[str]]:
     return words, [counts[w] for w in words], sentences
 
 
-def generate(n: int, seed_dir: Path, rng: random.Random) -> list[str]:
-    """Create n published documents; return the 发文字号 used."""
-    from django.db import transaction
-
+def _bench_organisations(count: int = 5) -> list[Any]:
     from gongkai.core.models import Organisation
-    from gongkai.documents.models import Disclosure, Document, DocumentStatus, Validity
-    from gongkai.search import text as _text  # noqa: F401 (warm up OpenCC)
 
-    words, weights, sentences = vocabulary(seed_dir)
-    cumulative = list(itertools.accumulate(weights))
-    title_cumulative = cumulative[:3000]
-    import opencc
-
-    to_traditional = opencc.OpenCC("s2t")
     orgs = []
-    for i in range(5):
+    for i in range(count):
         org = Organisation.objects.create(
             name=f"基准测试机关{i}",
             short_name=f"基准{i}",
@@ -95,51 +84,77 @@ def generate(n: int, seed_dir: Path, rng: random.Random) -> list[str]:
         org.path = f"/{org.pk}/"
         org.save(update_fields=["path"])
         orgs.append(org)
-    numbers = []
-    batch: list[Document] = []
-    start = date(2015, 1, 1)
-    for i in range(n):
-        title = (
-            "关于"
-            + "".join(rng.choices(words[:3000], cum_weights=title_cumulative, k=6))
-            + "的通知"
-        )
+    return orgs
+
+
+class TextMaker:
+    """Titles and ~900-character bodies drawn from the seed vocabulary."""
+
+    def __init__(self, seed_dir: Path, rng: random.Random) -> None:
+        self.words, weights, self.sentences = vocabulary(seed_dir)
+        self.cumulative = list(itertools.accumulate(weights))
+        self.rng = rng
+
+    def title(self) -> str:
+        common = self.words[:3000]
+        picked = self.rng.choices(common, cum_weights=self.cumulative[:3000], k=6)
+        return "关于" + "".join(picked) + "的通知"
+
+    def body(self) -> str:
         parts: list[str] = []
         while sum(map(len, parts)) < 900:
-            if rng.random() < 0.3:
-                parts.append(rng.choice(sentences))
+            if self.rng.random() < 0.3:
+                parts.append(self.rng.choice(self.sentences))
             else:
-                parts.append("".join(rng.choices(words, cum_weights=cumulative, k=12)))
-        body = "。".join(parts) + "。"
+                words = self.rng.choices(self.words, cum_weights=self.cumulative, k=12)
+                parts.append("".join(words))
+        return "。".join(parts) + "。"
+
+
+def _document(i: int, org: Any, title: str, body: str, doc_number: str) -> Any:
+    from gongkai.documents.models import Disclosure, Document, DocumentStatus, Validity
+
+    published = date(2015, 1, 1) + timedelta(days=i % 3650)
+    return Document(
+        organisation=org,
+        status=DocumentStatus.PUBLISHED,
+        title=title[:300],
+        index_number=f"BENCH/{i:07d}",
+        index_year=published.year,
+        index_serial=i + 1,
+        doc_number=doc_number,
+        written_on=published,
+        published_on=published,
+        disclosure=Disclosure.PROACTIVE,
+        validity=Validity.REPEALED if i % 17 == 0 else Validity.IN_FORCE,
+        body=f"<p>{body}</p>",
+    )
+
+
+def generate(n: int, seed_dir: Path, rng: random.Random) -> list[str]:
+    """Create n published documents (1 in 20 traditional); return the 发文字号."""
+    import opencc
+    from django.db import transaction
+
+    from gongkai.documents.models import Document
+
+    maker = TextMaker(seed_dir, rng)
+    to_traditional = opencc.OpenCC("s2t")
+    orgs = _bench_organisations()
+    numbers = []
+    batch: list[Document] = []
+    for i in range(n):
+        title, body = maker.title(), maker.body()
         if i % 20 == 0:
             title, body = to_traditional.convert(title), to_traditional.convert(body)
-        doc_number = ""
-        if i % 10 == 0:
-            doc_number = f"鹤政办〔{2015 + i % 10}〕{i // 10 + 1}号"
+        doc_number = f"鹤政办〔{2015 + i % 10}〕{i // 10 + 1}号" if i % 10 == 0 else ""
+        if doc_number:
             numbers.append(doc_number)
-        published = start + timedelta(days=i % 3650)
-        batch.append(
-            Document(
-                organisation=orgs[i % 5],
-                status=DocumentStatus.PUBLISHED,
-                title=title[:300],
-                index_number=f"BENCH/{i:07d}",
-                index_year=published.year,
-                index_serial=i + 1,
-                doc_number=doc_number,
-                written_on=published,
-                published_on=published,
-                disclosure=Disclosure.PROACTIVE,
-                validity=Validity.REPEALED if i % 17 == 0 else Validity.IN_FORCE,
-                body=f"<p>{body}</p>",
-            )
-        )
-        if len(batch) == 2000:
+        batch.append(_document(i, orgs[i % 5], title, body, doc_number))
+        if len(batch) == 2000 or i == n - 1:
             with transaction.atomic():
                 Document.objects.bulk_create(batch)
             batch = []
-    if batch:
-        Document.objects.bulk_create(batch)
     return numbers
 
 
@@ -188,7 +203,7 @@ def brute_force(docs: list[tuple[int, str]], q: str, exact: set[int]) -> set[int
     return {pk for pk, content in docs if needle and needle in content} | exact
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument(
@@ -200,23 +215,21 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    workdir = setup_django(args)
-    rng = random.Random(20261123)
+    return parser.parse_args()
 
+
+def report(name: str, values: list[float]) -> None:
+    print(
+        f"{name}: p50 {percentile(values, 50):.2f} ms, p95 "
+        f"{percentile(values, 95):.2f} ms, p99 {percentile(values, 99):.2f} ms"
+    )
+
+
+def _index() -> None:
     from django.db import connection
-    from django.db.models import Q
 
-    from gongkai.documents.models import Document
     from gongkai.search.backends import get_backend
     from gongkai.search.indexing import rebuild
-    from gongkai.search.query import parse_query
-    from gongkai.search.selectors import _exact_ids, _matched, search_run
-
-    print(f"database: {connection.vendor}; documents: {args.docs:,}; folder: {workdir}")
-    started = time.perf_counter()
-    numbers = generate(args.docs, args.seeds, rng)
-    print(f"generated in {time.perf_counter() - started:.1f} s")
 
     started = time.perf_counter()
     count = rebuild()
@@ -228,29 +241,31 @@ def main() -> None:
         f"index size (token table): {size / 1e6:.1f} MB" if size else "index size: n/a"
     )
 
-    words, _, _ = vocabulary(args.seeds)
-    qs = queries(words, numbers, rng)
-    print(f"queries: {len(qs)}")
 
+def _substring_corpus() -> list[tuple[int, str]]:
     from gongkai.search.models import SearchEntry
 
-    corpus = [
+    return [
         (pk, spaced(" ".join([t, d, i, x or ""])))
         for pk, t, d, i, x in SearchEntry.objects.values_list(
             "pk", "title", "doc_number", "index_number", "body__text"
         ).iterator(chunk_size=5000)
     ]
+
+
+def _measure_ours(qs: list[str], repeat: int) -> list[float]:
+    """Latency without and with facets, and recall against a substring scan."""
+    from gongkai.search.query import parse_query
+    from gongkai.search.selectors import _exact_ids, _matched, search_run
+
+    corpus = _substring_corpus()
     ours: list[float] = []
     ours_facets: list[float] = []
     recalls: list[float] = []
     for q in qs:
         search_run(q=q, with_facets=False)  # warm
-        ours.append(
-            min(
-                timed(partial(search_run, q=q, with_facets=False))
-                for _ in range(args.repeat)
-            )
-        )
+        run = partial(search_run, q=q, with_facets=False)
+        ours.append(min(timed(run) for _ in range(repeat)))
         ours_facets.append(timed(partial(search_run, q=q)))
         parsed = parse_query(q)
         exact = _exact_ids(parsed)
@@ -258,13 +273,6 @@ def main() -> None:
         expected = brute_force(corpus, q, set(exact))
         if expected:
             recalls.append(len(found & expected) / len(expected))
-
-    def report(name: str, values: list[float]) -> None:
-        print(
-            f"{name}: p50 {percentile(values, 50):.2f} ms, p95 "
-            f"{percentile(values, 95):.2f} ms, p99 {percentile(values, 99):.2f} ms"
-        )
-
     report("gongkai top-20 (no facets)", ours)
     report("gongkai top-20 + facets (as the API)", ours_facets)
     print(
@@ -272,6 +280,13 @@ def main() -> None:
         f"(macro over {len(recalls)} queries with hits), "
         f"min {100 * min(recalls):.2f} %"
     )
+    return ours
+
+
+def _measure_icontains(qs: list[str], ours: list[float]) -> None:
+    from django.db.models import Q
+
+    from gongkai.documents.models import Document
 
     icontains: list[float] = []
     for q in qs:
@@ -288,7 +303,54 @@ def main() -> None:
         f"{percentile(icontains, 50) / percentile(ours, 50):.1f}x"
     )
 
+
+def main() -> None:
+    args = _arguments()
+    workdir = setup_django(args)
+    rng = random.Random(20261123)
+
+    from django.db import connection
+
+    print(f"database: {connection.vendor}; documents: {args.docs:,}; folder: {workdir}")
+    started = time.perf_counter()
+    numbers = generate(args.docs, args.seeds, rng)
+    print(f"generated in {time.perf_counter() - started:.1f} s")
+    _index()
+    words, _, _ = vocabulary(args.seeds)
+    qs = queries(words, numbers, rng)
+    print(f"queries: {len(qs)}")
+    ours = _measure_ours(qs, args.repeat)
+    _measure_icontains(qs, ours)
     whoosh_bench(args, workdir, qs, ours)
+
+
+def _whoosh_index(folder: Path, limit: int) -> tuple[Any, int]:
+    """A Whoosh index with jieba's ChineseAnalyzer over the first `limit` entries."""
+    from jieba.analyse import ChineseAnalyzer
+    from whoosh import index
+    from whoosh.fields import ID, TEXT, Schema
+
+    from gongkai.search.models import SearchEntry
+
+    analyzer = ChineseAnalyzer()
+    schema = Schema(
+        pk=ID(stored=True), title=TEXT(analyzer=analyzer), body=TEXT(analyzer=analyzer)
+    )
+    folder.mkdir()
+    ix = index.create_in(str(folder), schema)
+    started = time.perf_counter()
+    writer = ix.writer(limitmb=256)
+    rows = SearchEntry.objects.values_list("pk", "title", "body__text")[:limit]
+    n = 0
+    for pk, title, body in rows:
+        writer.add_document(pk=str(pk), title=title, body=body)
+        n += 1
+    writer.commit()
+    took = time.perf_counter() - started
+    print(
+        f"Whoosh + jieba indexing: {n:,} documents in {took:.1f} s = {n / took:,.0f} docs/s"
+    )
+    return ix, n
 
 
 def whoosh_bench(
@@ -298,9 +360,6 @@ def whoosh_bench(
         return
     try:
         import jieba
-        from jieba.analyse import ChineseAnalyzer
-        from whoosh import index
-        from whoosh.fields import ID, TEXT, Schema
         from whoosh.qparser import MultifieldParser
     except ImportError:
         print("Whoosh + jieba not installed (pip install -e .[bench]): skipped")
@@ -310,40 +369,13 @@ def whoosh_bench(
 
     jieba.setLogLevel(logging.WARNING)
     warnings.filterwarnings("ignore", category=SyntaxWarning)
-    from gongkai.search.models import SearchEntry
-
-    analyzer = ChineseAnalyzer()
-    schema = Schema(
-        pk=ID(stored=True), title=TEXT(analyzer=analyzer), body=TEXT(analyzer=analyzer)
-    )
-    folder = workdir / "whoosh"
-    folder.mkdir()
-    ix = index.create_in(str(folder), schema)
-    limit = args.whoosh_docs or args.docs
-    started = time.perf_counter()
-    writer = ix.writer(limitmb=256)
-    n = 0
-    for pk, title, body in SearchEntry.objects.values_list("pk", "title", "body__text")[
-        :limit
-    ]:
-        writer.add_document(pk=str(pk), title=title, body=body)
-        n += 1
-    writer.commit()
-    took = time.perf_counter() - started
-    print(
-        f"Whoosh + jieba indexing: {n:,} documents in {took:.1f} s = {n / took:,.0f} docs/s"
-    )
+    ix, n = _whoosh_index(workdir / "whoosh", args.whoosh_docs or args.docs)
     latencies = []
     with ix.searcher() as searcher:
         parser = MultifieldParser(["title", "body"], schema=ix.schema)
         for q in qs:
-            query = parser.parse(q)
-            latencies.append(
-                min(
-                    timed(partial(searcher.search, query, limit=20))
-                    for _ in range(args.repeat)
-                )
-            )
+            run = partial(searcher.search, parser.parse(q), limit=20)
+            latencies.append(min(timed(run) for _ in range(args.repeat)))
     print(
         f"Whoosh + jieba top-20: p50 {percentile(latencies, 50):.2f} ms, "
         f"p99 {percentile(latencies, 99):.2f} ms ({n:,} documents)"

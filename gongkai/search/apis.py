@@ -100,22 +100,25 @@ def search(
     from, to (YYYY-MM-DD), sort (relevance|date), page. `snippet` is HTML:
     escaped text with matches in <mark>. Values are checked by the search
     app (400 with a Chinese message), not by the schema."""
+    raw = {
+        "q": q,
+        "org": org,
+        "year": year,
+        "topic": topic,
+        "genre": genre,
+        "validity": validity,
+        "type": type,
+        "from": date_from,
+        "to": date_to,
+        "sort": sort,
+        "page": page,
+    }
+    return _search(request, raw)
+
+
+def _search(request: HttpRequest, raw: dict[str, str]) -> Status[dict[str, Any]]:
     try:
-        params = parse_params(
-            {
-                "q": q,
-                "org": org,
-                "year": year,
-                "topic": topic,
-                "genre": genre,
-                "validity": validity,
-                "type": type,
-                "from": date_from,
-                "to": date_to,
-                "sort": sort,
-                "page": page,
-            }
-        )
+        params = parse_params(raw)
         result = search_run(
             q=params.q, filters=params.filters, sort=params.sort, page=params.page
         )
@@ -123,20 +126,20 @@ def search(
         return Status(400, {"error": "bad_request", "message": exc.message})
     if params.page == 1:  # paging through is one search, not several
         search_log_result(result=result, user=request.user)
-    return Status(
-        200,
-        {
-            "total": result.total,
-            "took_ms": result.took_ms,
-            "page": result.page,
-            "pages": result.pages,
-            "facets": {
-                facet: [vars(v) for v in values]
-                for facet, values in result.facets.items()
-            },
-            "hits": _hits(result),
+    return Status(200, _result_out(result))
+
+
+def _result_out(result: SearchResult) -> dict[str, Any]:
+    return {
+        "total": result.total,
+        "took_ms": result.took_ms,
+        "page": result.page,
+        "pages": result.pages,
+        "facets": {
+            facet: [vars(v) for v in values] for facet, values in result.facets.items()
         },
-    )
+        "hits": _hits(result),
+    }
 
 
 @router.get(

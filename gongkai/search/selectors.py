@@ -193,12 +193,20 @@ def search_run(
         page_size=size,
     )
     ids = _page_ids(query, qs, exact_ids, sort, (page - 1) * size, size)
+    result.hits = _hits(ids, query, set(exact_ids))
+    if with_facets:
+        result.facets = facets_from_groups(groups, filters)
+    result.took_ms = round((time.perf_counter() - started) * 1000, 2)
+    return result
+
+
+def _hits(ids: list[int], query: ParsedQuery, exact: set[int]) -> list[Hit]:
+    """The page's entries in rank order, with highlighted title and snippet."""
     entries = SearchEntry.objects.select_related("organisation").in_bulk(ids)
     bodies = dict(
         SearchText.objects.filter(entry_id__in=ids).values_list("entry_id", "text")
     )
-    exact = set(exact_ids)
-    result.hits = [
+    return [
         Hit(
             entry=entries[pk],
             snippet=snippet(bodies.get(pk, ""), query),
@@ -208,10 +216,6 @@ def search_run(
         for pk in ids
         if pk in entries
     ]
-    if with_facets:
-        result.facets = facets_from_groups(groups, filters)
-    result.took_ms = round((time.perf_counter() - started) * 1000, 2)
-    return result
 
 
 def _title_html(entry: SearchEntry, query: ParsedQuery) -> str:
