@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "gongkai.core",
     "gongkai.search",
     "gongkai.documents",
+    "gongkai.applications",
+    "gongkai.reports",
     "gongkai.site",
 ]
 

@@ -2,8 +2,10 @@
 
 from ninja import NinjaAPI
 
+from gongkai.applications.apis import router as applications_router
 from gongkai.core.apis import router as core_router
 from gongkai.documents.apis import router as documents_router
+from gongkai.reports.apis import router as reports_router
 from gongkai.search.apis import router as search_router
 
 api = NinjaAPI(
@@ -15,3 +17,5 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/", documents_router)
 api.add_router("/", search_router)
+api.add_router("/", applications_router)
+api.add_router("/", reports_router)

@@ -54,6 +54,19 @@ class Permission(StrEnum):
     USER_MANAGE = "user.manage"
     CALENDAR_MANAGE = "calendar.manage"
     DASHBOARD_VIEW = "dashboard.view"
+    # 依申请公开: the case with the applicant's personal data.
+    APPLICATION_VIEW = "application.view"
+    # Record, confirm, correct, consult, fee, reply, refer, close.
+    APPLICATION_HANDLE = "application.handle"
+    # 条例第三十三条: the extension is approved by the head of the office.
+    APPLICATION_EXTEND_APPROVE = "application.extend_approve"
+    # Counts and case lists without personal data (oversight, report drill-down).
+    APPLICATION_STATISTICS_VIEW = "application.statistics_view"
+    LETTER_TEMPLATE_MANAGE = "letter_template.manage"
+    # 年度报告: edit the narrative and hand-entered cells; approve; read.
+    ANNUAL_REPORT_EDIT = "annual_report.edit"
+    ANNUAL_REPORT_APPROVE = "annual_report.approve"
+    ANNUAL_REPORT_VIEW = "annual_report.view"
 
 
 @dataclass(frozen=True)
@@ -92,6 +105,20 @@ PERMISSIONS: dict[Permission, tuple[Rule, ...]] = {
     Permission.CALENDAR_MANAGE: (Rule(_roles(Role.ADMIN), Scope.GLOBAL),),
     Permission.DASHBOARD_VIEW: (
         Rule(ALL_ROLES - {Role.SUPERVISOR}, Scope.OWN),
+        Rule(_roles(Role.SUPERVISOR), Scope.SUBTREE),
+    ),
+    Permission.APPLICATION_VIEW: (Rule(_roles(Role.OFFICER, Role.HEAD), Scope.OWN),),
+    Permission.APPLICATION_HANDLE: (Rule(_roles(Role.OFFICER), Scope.OWN),),
+    Permission.APPLICATION_EXTEND_APPROVE: (Rule(_roles(Role.HEAD), Scope.OWN),),
+    Permission.APPLICATION_STATISTICS_VIEW: (
+        Rule(_roles(Role.OFFICER, Role.HEAD), Scope.OWN),
+        Rule(_roles(Role.SUPERVISOR), Scope.SUBTREE),
+    ),
+    Permission.LETTER_TEMPLATE_MANAGE: (Rule(_roles(Role.ADMIN), Scope.GLOBAL),),
+    Permission.ANNUAL_REPORT_EDIT: (Rule(_roles(Role.OFFICER, Role.HEAD), Scope.OWN),),
+    Permission.ANNUAL_REPORT_APPROVE: (Rule(_roles(Role.HEAD), Scope.OWN),),
+    Permission.ANNUAL_REPORT_VIEW: (
+        Rule(_roles(Role.OFFICER, Role.HEAD), Scope.OWN),
         Rule(_roles(Role.SUPERVISOR), Scope.SUBTREE),
     ),
 }

@@ -12,4 +12,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("organisations/", include("gongkai.core.urls_organisations")),
     path("documents/", include("gongkai.documents.urls_staff")),
     path("search/", include("gongkai.search.urls_staff")),
+    path("applications/", include("gongkai.applications.urls_staff")),
+    path("reports/", include("gongkai.reports.urls_staff")),
 ]

@@ -68,7 +68,7 @@ def test_has_permission_and_organisations_where_agree(tree, role):
 # role → the relations in which it grants the permission.
 OWN = {"own"}
 SUBTREE = {"own", "child"}
-DOCUMENT_TABLE = {
+SCOPED_TABLE = {
     Permission.DOCUMENT_VIEW_UNPUBLISHED: {
         Role.EDITOR: OWN,
         Role.REVIEWER: OWN,
@@ -93,14 +93,29 @@ DOCUMENT_TABLE = {
         Role.ADMIN: OWN,
         Role.SUPERVISOR: SUBTREE,
     },
+    Permission.APPLICATION_VIEW: {Role.OFFICER: OWN, Role.HEAD: OWN},
+    Permission.APPLICATION_HANDLE: {Role.OFFICER: OWN},
+    Permission.APPLICATION_EXTEND_APPROVE: {Role.HEAD: OWN},
+    Permission.APPLICATION_STATISTICS_VIEW: {
+        Role.OFFICER: OWN,
+        Role.HEAD: OWN,
+        Role.SUPERVISOR: SUBTREE,
+    },
+    Permission.ANNUAL_REPORT_EDIT: {Role.OFFICER: OWN, Role.HEAD: OWN},
+    Permission.ANNUAL_REPORT_APPROVE: {Role.HEAD: OWN},
+    Permission.ANNUAL_REPORT_VIEW: {
+        Role.OFFICER: OWN,
+        Role.HEAD: OWN,
+        Role.SUPERVISOR: SUBTREE,
+    },
 }
 
 
-@pytest.mark.parametrize("permission", list(DOCUMENT_TABLE))
+@pytest.mark.parametrize("permission", list(SCOPED_TABLE))
 @pytest.mark.parametrize("role", list(Role))
 def test_expected_table(tree, permission, role):
     user = staff_user(role, tree["own"])
-    expected = DOCUMENT_TABLE[permission].get(role, set())
+    expected = SCOPED_TABLE[permission].get(role, set())
     actual = {r for r in RELATIONS if has_permission(user, permission, tree[r])}
     assert actual == expected
 
