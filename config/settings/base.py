@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gongkai.core",
     "gongkai.search",
     "gongkai.documents",
@@ -167,6 +169,29 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Background work (docs/architecture.md): django-tasks with its database
+# backend; `manage.py db_worker` runs the queue (make run starts it).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# E-mail to applicants and officers (sent only by the task worker).
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "GONGKAI_FROM_EMAIL", "鹤城市人民政府信息公开 <noreply@hecheng.gov.cn>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = os.environ.get("GONGKAI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("GONGKAI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("GONGKAI_EMAIL_TLS", "0") == "1"
+EMAIL_TIMEOUT = 30
+# Links in e-mails (the public tracking page, the back office).
+GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "https://www.hecheng.gov.cn")
 
 LOGGING = {
     "version": 1,
