@@ -15,6 +15,7 @@ from .handling import (
 )
 from .letters import Letter, LetterKind, LetterTemplate, ReleasedFile
 from .remedies import RemedyCase, RemedyKind, RemedyResult
+from .reminders import ReminderKind, ReminderSent
 
 __all__ = [
     "Application",
@@ -33,5 +34,7 @@ __all__ = [
     "RemedyCase",
     "RemedyKind",
     "RemedyResult",
+    "ReminderKind",
+    "ReminderSent",
     "RequestForm",
 ]
