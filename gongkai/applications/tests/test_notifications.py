@@ -73,3 +73,15 @@ def test_unknown_kind_is_refused():
     application = make_application()
     with pytest.raises(ValueError):
         applicant_notify(application=application, kind="gossip")
+
+
+def test_the_worker_sends_nothing_itself_in_the_request_thread_until_commit():
+    """Nested savepoints: a rolled-back inner block drops only its e-mail."""
+    first = make_application()
+    second = make_application(email="lisi@example.com")
+    with transaction.atomic():
+        applicant_notify(application=first, kind="receipt")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            applicant_notify(application=second, kind="receipt")
+            raise RuntimeError("inner rolled back")
+    assert [m.to for m in mail.outbox] == [["zhangsan@example.com"]]
