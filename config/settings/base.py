@@ -275,4 +275,8 @@ GONGKAI_FEES = {
     # 按量计收: pages of one application; (first page of the band, 元/page).
     "page_bands": [(1, 0), (31, 10), (101, 20), (201, 40)],  # [V]
     "payment_limit_wd": 20,  # from the day after the notice arrives [P]
+    # Which applications of the same identity count towards the monthly piece
+    # number: "organisation" (to the charging organ only) or "all" (any
+    # organisation in the system) [M].
+    "piece_count_scope": "organisation",
 }
