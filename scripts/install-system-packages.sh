@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, once: Chromium for the
-# Playwright browser tests, Noto CJK fonts for Chinese PDFs and gettext
-# (msgfmt) for compiling and checking the translation catalogue.
+# Playwright browser tests, Noto CJK fonts and WeasyPrint's libraries (Pango,
+# HarfBuzz subset, fontconfig) for Chinese PDFs, and gettext (msgfmt) for
+# compiling and checking the translation catalogue.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# (grep without -q: with pipefail an early exit of grep fails the pipe.)
+fc-list 2>/dev/null | grep -i "Noto Serif CJK" >/dev/null || need+=(fonts-noto-cjk)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+# WeasyPrint (letters and annual-report PDFs) loads Pango, HarfBuzz's subsetter
+# and fontconfig at run time; the CJK fonts above are embedded from these.
+for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1; do
+  dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
+done
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing Debian packages: ${need[*]}"
 SUDO=""
