@@ -46,12 +46,13 @@ def _snapshot(application: Application) -> dict[str, Any]:
 
 
 def _store(application: Application, ledger: DeadlineLedger) -> None:
-    owner = {"owner_kind": OWNER_KIND, "owner_id": str(application.pk)}
+    owner_id = str(application.pk)
     if ledger.due_on is None:
-        StoredDeadline.objects.filter(**owner).delete()
+        StoredDeadline.objects.filter(owner_kind=OWNER_KIND, owner_id=owner_id).delete()
         return
     StoredDeadline.objects.update_or_create(
-        **owner,
+        owner_kind=OWNER_KIND,
+        owner_id=owner_id,
         defaults={
             "start": ledger.counting_from,
             "working_days": ledger.limit,
@@ -114,13 +115,18 @@ def application_deadline_recompute(deadline: StoredDeadline) -> None:
 # recomputers only copy the date back.
 
 
+def _fee_payment_days() -> int:
+    days: int = settings.GONGKAI_FEES["payment_limit_wd"]
+    return days
+
+
 def fee_payment_due_store(fee: FeeDecision) -> StoredDeadline:
     """109号: pay within 20 WD counted from the day after the notice arrives."""
     return deadline_store(
         owner_kind=FEE_OWNER_KIND,
         owner_id=fee.pk,
         start=fee.notice_received_on,
-        days=int(settings.GONGKAI_FEES["payment_limit_wd"]),
+        days=_fee_payment_days(),
     )
 
 

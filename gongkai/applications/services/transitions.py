@@ -36,7 +36,13 @@ from gongkai.core.errors import PermissionDenied
 from gongkai.core.models import User
 from gongkai.core.permissions import Permission, has_permission
 
-from ..models import Application, ApplicationEvent, ApplicationEventKind, LetterKind
+from ..models import (
+    Application,
+    ApplicationEvent,
+    ApplicationEventKind,
+    ApplicationStatus,
+    LetterKind,
+)
 from ..workflow import Action, transition_target
 from .deadlines import application_deadline_refresh
 
@@ -121,7 +127,7 @@ def transition_apply(
 ) -> Application:
     """Apply `step` to `application`; returns the updated (locked) row."""
     locked = _lock(application)
-    target = transition_target(locked.status, step.action)
+    target = transition_target(ApplicationStatus(locked.status), step.action)
     permission_require(
         actor, step.permission, locked, optional=step.action in ACTOR_OPTIONAL
     )
