@@ -1,3 +1,7 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from .views.check import report_check
+
+urlpatterns: list[URLPattern] = [
+    path("check/", report_check, name="report_check"),
+]
