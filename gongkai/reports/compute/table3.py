@@ -66,7 +66,13 @@ def applications_counted(
         organisation_q(organisation, scope),
         received_on__isnull=False,
         received_on__lte=period.end,
-    ).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=period.start))
+    ).filter(
+        # A row closed before it was received (bad data) still counts in R1,
+        # so that the identity R1 + R2 = R24 + R25 exposes it.
+        Q(closed_on__isnull=True)
+        | Q(closed_on__gte=period.start)
+        | Q(received_on__gte=period.start)
+    )
 
 
 def table3_compute(organisation: Organisation, scope: str, year: int) -> Table3:
