@@ -15,6 +15,10 @@ from django.core.management.base import BaseCommand
 
 # name → (module with add_arguments/handle, help text)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "import": (
+        "gongkai.applications.importing.command",
+        "导入历史申请（JSONL，每行一件；任何一行有误则全部不导入）",
+    ),
     "remind": (
         "gongkai.applications.notifications.command_remind",
         "发送到期提醒并关闭逾期未补正/未缴费的申请（每日运行）",
