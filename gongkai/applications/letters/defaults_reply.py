@@ -13,8 +13,7 @@ from ..choices import Outcome
 
 REPLY_TITLE = "政府信息公开申请答复书"
 
-HEAD = """{{ applicant.name }}：
-{% if applicant.id_masked %}　　（{{ applicant.id_type }}：{{ applicant.id_masked }}）{% endif %}
+HEAD = """{{ applicant.name }}{% if applicant.id_masked %}（{{ applicant.id_type }}：{{ applicant.id_masked }}）{% endif %}：
 　　本机关于{{ application.received_on|default:application.lodged_on }}收到您通过{{ application.channel }}提出的政府信息公开申请（查询码：{{ application.tracking_code }}），申请获取：“{{ application.description }}”{% if application.doc_title %}（文件名称：{{ application.doc_title }}{% if application.doc_number %}，发文字号：{{ application.doc_number }}{% endif %}）{% endif %}。
 　　经审查，现答复如下：
 """

@@ -28,6 +28,9 @@ CITY_GOVERNMENT = "测试市人民政府"
 
 def city_department() -> Organisation:
     """A city department under the city government (its reconsideration body)."""
+    department = Organisation.objects.filter(name="测试市自然资源局").first()
+    if department is not None:
+        return department
     city = OrganisationFactory.create(
         name=CITY_GOVERNMENT, kind=OrganisationKind.CITY_GOVERNMENT
     )
