@@ -28,14 +28,10 @@ from gongkai.applications.services import (
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Organisation, User
 
-from .services_helpers import (  # noqa: F401  (fixtures)
-    audit_types,
-    event_kinds,
-    fast_letters,
-    officer,
-    org,
-    received,
-)
+from . import services_helpers as helpers
+from .services_helpers import audit_types, event_kinds, received
+
+fast_letters, org, officer = helpers.fast_letters, helpers.org, helpers.officer
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_letters")]
 
