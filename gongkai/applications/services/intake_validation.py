@@ -65,7 +65,7 @@ MAX_LENGTHS = {
 
 # 中国大陆手机号 (optionally +86) or a fixed line with its area code.
 _MOBILE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
-_LANDLINE = re.compile(r"\(?(0\d{2,3})\)?-?([2-9]\d{6,7})")
+_LANDLINE = re.compile(r"\(?(0\d{2,3})\)?-?([1-9]\d{6,7})")
 _POSTAL_CODE = re.compile(r"\d{6}")
 _SPACES = re.compile(r"\s+")
 
