@@ -264,6 +264,25 @@ GONGKAI_APPLICATIONS = {
     "confirmation_on_rest_day_rolls": True,
 }
 
+# Online applications (/apply/ and POST /api/v1/applications): abuse limits
+# counted in the cache (Redis in production), identity proofs, receipt links.
+GONGKAI_INTAKE = {
+    "per_address_per_hour": int(os.environ.get("GONGKAI_APPLY_PER_IP_HOUR", "10")),
+    "per_identity_per_day": int(os.environ.get("GONGKAI_APPLY_PER_ID_DAY", "5")),
+    # Failed tracking look-ups (wrong code or digits) per address per hour.
+    "track_failures_per_hour": 20,
+    # Proxies in front of the app that append to X-Forwarded-For (0: use
+    # REMOTE_ADDR, the right value without a proxy).
+    "trusted_proxies": int(os.environ.get("GONGKAI_TRUSTED_PROXIES", "0")),
+    "proof_max_bytes": 5 * 1024 * 1024,
+    # The same applicant, organisation and request within this many minutes
+    # is one application (a retry without an idempotency key).
+    "duplicate_window_minutes": 30,
+    "receipt_link_hours": 24,  # how long the signed receipt link works
+    "track_grant_minutes": 30,  # a successful look-up opens downloads this long
+    "tracking_code_length": 16,
+}
+
 # 信息处理费 (国办函〔2020〕109号, spec §2). Amounts in 元.
 GONGKAI_FEES = {
     # 按件计收: cumulative pieces of one applicant in a calendar month.
