@@ -116,7 +116,8 @@ def application_deadline_recompute(deadline: StoredDeadline) -> None:
 
 
 def _fee_payment_days() -> int:
-    days: int = settings.GONGKAI_FEES["payment_limit_wd"]
+    days = settings.GONGKAI_FEES["payment_limit_wd"]
+    assert isinstance(days, int)
     return days
 
 
