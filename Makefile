@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
+VAR_DIR := $(or $(GONGKAI_VAR_DIR),var)
 
 .PHONY: run test lint typecheck pytest-sqlite pytest-postgres browser clean
 
@@ -22,6 +23,15 @@ run: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo load
+	$(PY) manage.py applications schedule
+	@# The task worker (e-mail, reminders) runs beside gunicorn and stops with
+	@# it; a worker left over from an earlier run that was killed is stopped
+	@# first, so `make run` twice never leaves two.
+	@if [ -f $(VAR_DIR)/worker.pid ] && grep -qs db_worker /proc/$$(cat $(VAR_DIR)/worker.pid)/cmdline; then \
+		kill $$(cat $(VAR_DIR)/worker.pid) 2>/dev/null || true; sleep 1; fi; \
+	$(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	echo $$worker > $(VAR_DIR)/worker.pid; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; rm -f $(VAR_DIR)/worker.pid' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
 
 # Chromium (browser tests) and CJK fonts come from Debian's packages.
