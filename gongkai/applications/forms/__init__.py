@@ -1,0 +1,1 @@
+"""Forms of disclosure on application: `public` (applicants), `staff` (back office)."""

@@ -1,0 +1,1 @@
+"""Views of disclosure on application: `public` (/apply/), `staff` (/staff/applications/)."""
