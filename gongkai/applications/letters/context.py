@@ -102,9 +102,15 @@ def decision_context(application: Application, extra: Mapping[str, Any]) -> Cont
         ),
         "referred_to_name": referred.name if referred else application.referred_to_name,
         "referred_to_contact": _referred_contact(referred),
-        "released_files": [f.name for f in application.released_files.all()],
+        "released_files": _released(application),
         "closed_on": date_cn(application.closed_on),
     }
+
+
+def _released(application: Application) -> list[str]:
+    if application.pk is None:  # a preview
+        return []
+    return [f.name for f in application.released_files.order_by("pk")]
 
 
 def _referred_contact(organisation: Organisation | None) -> str:

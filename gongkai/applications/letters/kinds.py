@@ -27,6 +27,8 @@ def _date(value: Any) -> str:
 
 
 def _correction_row(application: Application) -> CorrectionNotice | None:
+    if application.pk is None:  # a preview
+        return None
     return CorrectionNotice.objects.filter(application=application).first()
 
 
@@ -61,6 +63,8 @@ def _fee_row(application: Application, extra: Mapping[str, Any]) -> FeeDecision 
     fee = extra.get("fee")
     if isinstance(fee, FeeDecision):
         return fee
+    if application.pk is None:
+        return None
     return FeeDecision.objects.filter(application=application).first()
 
 
@@ -112,6 +116,8 @@ def _consultation_row(
     consultation = extra.get("consultation")
     if isinstance(consultation, Consultation):
         return consultation
+    if application.pk is None:
+        return None
     return application.consultations.order_by("-sent_on", "-pk").first()
 
 

@@ -41,6 +41,7 @@ def city_department() -> Organisation:
 
 def application_make(organisation: Organisation, **fields: Any) -> Application:
     received = fields.pop("received_on", dt.date(2026, 11, 2))
+    lodged = received or dt.date(2026, 11, 2)
     values: dict[str, Any] = {
         "tracking_code": f"T{Application.objects.count() + 1:08d}",
         "organisation": organisation,
@@ -58,9 +59,9 @@ def application_make(organisation: Organisation, **fields: Any) -> Application:
         "doc_title": "旧城改造征收补偿方案",
         "form": RequestForm.ELECTRONIC,
         "delivery": Delivery.ONLINE,
-        "lodged_at": timezone.make_aware(dt.datetime.combine(received, dt.time(10))),
+        "lodged_at": timezone.make_aware(dt.datetime.combine(lodged, dt.time(10))),
         "received_on": received,
-        "due_on": received + dt.timedelta(days=28),
+        "due_on": received + dt.timedelta(days=28) if received else None,
     }
     values.update(fields)
     return Application.objects.create(**values)

@@ -49,7 +49,8 @@ def test_pdf_embeds_the_cjk_font_it_uses() -> None:
         kind=LetterKind.RECEIPT,
         issued_on=dt.date(2026, 11, 2),
     )
-    fonts: Any = pdf_reader(letter).pages[0]["/Resources"]["/Font"]
+    resources: Any = pdf_reader(letter).pages[0]["/Resources"]
+    fonts: Any = resources["/Font"]
     names = []
     for ref in fonts.values():
         font: Any = ref.get_object()
