@@ -7,6 +7,8 @@ endpoints are added here or in their own module, each with its own router.
 from ninja import Router
 
 from .api_public import router as public_router
+from .api_staff import router as staff_router
 
 router = Router(tags=["applications"])
 router.add_router("/", public_router)
+router.add_router("/", staff_router)
