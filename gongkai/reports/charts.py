@@ -27,6 +27,10 @@ class Series:
     values: Sequence[int]
 
 
+def _f(value: float) -> str:
+    return f"{value:.1f}"
+
+
 def _scale(maximum: int) -> int:
     return max(1, maximum)
 
@@ -69,12 +73,12 @@ def grouped_bars(
             h = plot_h * s.values[i] / top
             parts.append(
                 format_html(
-                    '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" '
+                    '<rect x="{}" y="{}" width="{}" height="{}" '
                     'fill="{}"><title>{} {}：{}</title></rect>',
-                    x0 + j * bar,
-                    HEIGHT - PAD - h,
-                    bar,
-                    h,
+                    _f(x0 + j * bar),
+                    _f(HEIGHT - PAD - h),
+                    _f(bar),
+                    _f(h),
                     COLOURS[j % 6],
                     s.label,
                     label,
@@ -83,8 +87,8 @@ def grouped_bars(
             )
         parts.append(
             format_html(
-                '<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle">{}</text>',
-                x0 + slot * 0.4,
+                '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+                _f(x0 + slot * 0.4),
                 HEIGHT - PAD + 14,
                 label,
             )
@@ -110,18 +114,18 @@ def horizontal_shares(title: str, items: Sequence[tuple[str, int]]) -> SafeStrin
         share = f"{100 * n / total:.1f}%" if total else "0%"
         parts.append(
             format_html(
-                '<text x="{}" y="{:.1f}" font-size="12">{}</text>'
-                '<rect x="{}" y="{:.1f}" width="{:.1f}" height="16" fill="{}"/>'
-                '<text x="{:.1f}" y="{:.1f}" font-size="12">{}（{}）</text>',
+                '<text x="{}" y="{}" font-size="12">{}</text>'
+                '<rect x="{}" y="{}" width="{}" height="16" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="12">{}（{}）</text>',
                 PAD,
-                y + 12,
+                _f(y + 12),
                 label,
                 PAD + label_w,
-                y,
-                w,
+                _f(y),
+                _f(w),
                 COLOURS[i % 6],
-                PAD + label_w + w + 6,
-                y + 12,
+                _f(PAD + label_w + w + 6),
+                _f(y + 12),
                 n,
                 share,
             )

@@ -1,3 +1,9 @@
-from django.urls import URLPattern, path  # noqa: F401
+"""/reports/ (namespace "public")."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import URLPattern, path
+
+from .views import public
+
+urlpatterns: list[URLPattern] = [
+    path("<str:org>/<int:year>/", public.report_public, name="annual_report"),
+]

@@ -1,0 +1,169 @@
+"""The staff report pages under /staff/reports/ (thin: one service per POST)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from gongkai.core.access import actor, staff_required
+from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.permissions import Permission
+from gongkai.core.selectors import organisations_where
+
+from ..content import report_content
+from ..exports import FORMATS
+from ..forms import ReportCreateForm, ReportTextForm
+from ..models import AnnualReport
+from ..selectors import report_get_for_staff, reports_visible
+from ..services import (
+    report_approve,
+    report_correct,
+    report_create,
+    report_publish,
+    report_save,
+)
+from .context import report_page_context
+
+
+def _create_form(request: HttpRequest) -> ReportCreateForm:
+    allowed = organisations_where(
+        user=actor(request), permission=Permission.ANNUAL_REPORT_EDIT
+    )
+    return ReportCreateForm(request.POST or None, organisations=allowed)
+
+
+@require_GET
+@staff_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    reports = reports_visible(user=actor(request)).order_by(
+        "-year", "organisation__path", "scope", "-version"
+    )
+    form = _create_form(request)
+    allowed = organisations_where(
+        user=actor(request), permission=Permission.ANNUAL_REPORT_EDIT
+    )
+    return render(
+        request,
+        "reports/staff/report_list.html",
+        {"reports": reports, "form": form, "may_create": allowed.exists()},
+    )
+
+
+@require_POST
+@staff_required
+def report_new(request: HttpRequest) -> HttpResponse:
+    form = _create_form(request)
+    if not form.is_valid():
+        for message in form.errors.values():
+            messages.error(request, "；".join(str(m) for m in message))
+        return redirect("staff:report_list")
+    try:
+        report = report_create(actor=actor(request), **form.cleaned_data)
+    except PermissionDenied as exc:
+        raise Http404(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("staff:report_list")
+    messages.success(request, _("已新建报告草稿。"))
+    return redirect("staff:report_detail", pk=report.pk)
+
+
+@require_GET
+@staff_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_get_for_staff(user=actor(request), pk=pk)
+    context = report_page_context(actor(request), report)
+    return render(request, "reports/staff/report_detail.html", context)
+
+
+@require_POST
+@staff_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    report = report_get_for_staff(user=user, pk=pk)
+    form = ReportTextForm(request.POST, instance=AnnualReport.objects.get(pk=pk))
+    if form.is_valid():
+        return _run(
+            request,
+            report,
+            lambda: report_save(actor=user, report=report, text=form.text()),
+            _("已保存。"),
+        )
+    context = report_page_context(user, report, form=form)
+    return render(request, "reports/staff/report_detail.html", context, status=400)
+
+
+def _run(
+    request: HttpRequest,
+    report: AnnualReport,
+    call: Callable[[], AnnualReport],
+    success: str,
+) -> HttpResponseRedirect:
+    try:
+        result = call()
+    except PermissionDenied as exc:
+        raise Http404(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("staff:report_detail", pk=report.pk)
+    messages.success(request, success)
+    return redirect("staff:report_detail", pk=result.pk)
+
+
+@require_POST
+@staff_required
+def report_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    report = report_get_for_staff(user=user, pk=pk)
+    return _run(
+        request,
+        report,
+        lambda: report_approve(actor=user, report=report),
+        _("报告已审定，数据已锁定。"),
+    )
+
+
+@require_POST
+@staff_required
+def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    report = report_get_for_staff(user=user, pk=pk)
+    return _run(
+        request,
+        report,
+        lambda: report_publish(actor=user, report=report),
+        _("报告已发布到“政府信息公开年报”栏目。"),
+    )
+
+
+@require_POST
+@staff_required
+def report_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    report = report_get_for_staff(user=user, pk=pk)
+    return _run(
+        request,
+        report,
+        lambda: report_correct(actor=user, report=report),
+        _("已新建更正版本草稿，原版本保留。"),
+    )
+
+
+@require_GET
+@staff_required
+def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = report_get_for_staff(user=actor(request), pk=pk)
+    if fmt not in FORMATS:
+        raise Http404
+    mime, render_bytes = FORMATS[fmt]
+    response = HttpResponse(render_bytes(report_content(report)), content_type=mime)
+    filename = f"annual-report-{report.organisation.credit_code}-{report.year}"
+    response["Content-Disposition"] = (
+        f'attachment; filename="{filename}-v{report.version}.{fmt}"'
+    )
+    return response
