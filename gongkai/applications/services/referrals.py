@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from django.db import transaction
@@ -69,15 +69,22 @@ def tracking_code_new() -> str:
             return code
 
 
+def _referral_time(on: date) -> datetime:
+    # The linked case reaches the other office on the referral day.
+    if on == timezone.localdate():
+        return timezone.now()
+    return timezone.make_aware(datetime.combine(on, time(12, 0)))
+
+
 def _linked_case_open(
-    original: Application, organisation: Organisation, actor: User | None
+    original: Application, organisation: Organisation, actor: User | None, on: date
 ) -> Application:
     copy = Application(
         tracking_code=tracking_code_new(),
         organisation=organisation,
         status=ApplicationStatus.LODGED,
         channel=Channel.ONLINE,
-        lodged_at=timezone.now(),
+        lodged_at=_referral_time(on),
         referred_from=original,
         recorded_by=actor,
         **{name: getattr(original, name) for name in COPIED_FIELDS},
@@ -86,7 +93,7 @@ def _linked_case_open(
     ApplicationEvent.objects.create(
         application=copy,
         kind=ApplicationEventKind.LODGED,
-        on=timezone.localdate(),
+        on=on,
         actor=actor,
         note=gettext("由%(organ)s告知转来（原查询码 %(code)s）。")
         % {"organ": original.organisation.name, "code": original.tracking_code},
@@ -125,7 +132,7 @@ def application_refer(
         )
         locked.referred_to, locked.referred_to_name = referred_to, name
         if referred_to is not None:
-            linked.append(_linked_case_open(locked, referred_to, actor))
+            linked.append(_linked_case_open(locked, referred_to, actor, on))
         return {
             "referred_to": referred_to.pk if referred_to else None,
             "referred_to_name": name,
