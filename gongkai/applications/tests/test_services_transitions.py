@@ -210,11 +210,13 @@ def test_no_email_when_the_transition_fails(
 ):
     app = received(org, D(2026, 2, 10))
     mail.outbox.clear()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(DomainError):
-            application_extend(
-                application=app, actor=head, days=5, reason="晚了", on=D(2026, 3, 17)
-            )
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(DomainError),
+    ):
+        application_extend(
+            application=app, actor=head, days=5, reason="晚了", on=D(2026, 3, 17)
+        )
     assert callbacks == []
     assert mail.outbox == []
 
