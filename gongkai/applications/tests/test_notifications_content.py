@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.files.base import ContentFile
 
 from gongkai.applications.models import (
+    Application,
     ApplicationStatus,
     CorrectionNotice,
     FeeDecision,
@@ -16,6 +17,7 @@ from gongkai.applications.models import (
     LetterKind,
 )
 from gongkai.applications.notifications.applicant import (
+    ApplicantEmail,
     applicant_email_build,
     applicant_email_deliver,
 )
@@ -25,11 +27,11 @@ from .test_notifications import make_application
 pytestmark = pytest.mark.django_db
 
 
-def _build(application, kind):
+def _build(application: Application, kind: str) -> ApplicantEmail:
     return applicant_email_build(application=application, kind=kind)
 
 
-def _common(application, email):
+def _common(application: Application, email: ApplicantEmail) -> None:
     assert application.tracking_code in email.subject
     assert application.tracking_code in email.body
     assert application.organisation.name in email.subject

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.core.management import call_command
 
 from gongkai.applications.models import ApplicationStatus, ReminderKind, ReminderSent
@@ -44,7 +45,7 @@ def head(org):
     return staff_user(Role.HEAD, org, email="head@example.gov.cn")
 
 
-def _run(day: date) -> list:
+def _run(day: date) -> list[EmailMessage]:
     mail.outbox.clear()
     reminders_run(today=day)
     return list(mail.outbox)
