@@ -115,8 +115,11 @@ class RequestData:
 class _Errors:
     def __init__(self) -> None:
         self.by_field: dict[str, list[StrOrPromise]] = {}
+        self.not_text: set[str] = set()
 
     def add(self, field: str, message: StrOrPromise) -> None:
+        if field in self.not_text:
+            return  # "应为文本" says it all; no "请填写" on top
         self.by_field.setdefault(field, []).append(message)
 
     def check(self, field: str, check: Callable[[], Any]) -> Any:
@@ -135,6 +138,7 @@ def _text(data: Mapping[str, Any], field: str, errors: _Errors) -> str:
         return ""
     if not isinstance(value, str):
         errors.add(field, _("应为文本。"))
+        errors.not_text.add(field)
         return ""
     value = value.replace("\x00", "").strip()
     limit = MAX_LENGTHS.get(field)
@@ -208,7 +212,10 @@ def _contact(raw: dict[str, str], errors: _Errors) -> dict[str, str]:
     else:
         phone = errors.check("phone", lambda: normalise_phone(raw["phone"]))
     if raw["email"]:
-        errors.check("email", lambda: validate_email(raw["email"]))
+        try:
+            validate_email(raw["email"])
+        except ValidationError:
+            errors.add("email", _("请填写有效的电子邮箱地址，如 name@example.com。"))
     postal_code = _SPACES.sub("", raw["postal_code"])
     if postal_code and not _POSTAL_CODE.fullmatch(postal_code):
         errors.add("postal_code", _("邮政编码应为6位数字。"))
