@@ -24,5 +24,4 @@ def handle(command: BaseCommand, options: dict[str, Any]) -> None:
         except ValueError as exc:
             raise CommandError(_("日期格式应为 YYYY-MM-DD。")) from exc
     result = applications_daily_run(today=today)
-    closed = "-" if result.closed is None else str(result.closed)
-    command.stdout.write(f"closed={closed} reminded={result.reminded}")
+    command.stdout.write(f"closed={result.closed} reminded={result.reminded}")

@@ -6,9 +6,6 @@ self-rescheduling `tasks.applications_daily` task both call.
 
 from __future__ import annotations
 
-import importlib
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -16,9 +13,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from ..services import applications_close_overdue
 from .reminders import reminders_run
-
-logger = logging.getLogger(__name__)
 
 # Local time of the daily run (the officers' morning).
 DAILY_AT = time(7, 0)
@@ -26,7 +22,7 @@ DAILY_AT = time(7, 0)
 
 @dataclass(frozen=True)
 class DailyResult:
-    closed: int | None  # None: applications_close_overdue not available
+    closed: int  # correction / fee deadlines passed (services)
     reminded: int
 
 
@@ -44,29 +40,8 @@ def next_run_at(now: datetime | None = None) -> datetime:
     return candidate
 
 
-def _close_overdue_service() -> Callable[..., int] | None:
-    """The CORE services' `applications_close_overdue`, where it exists."""
-    for module_name in (
-        "gongkai.applications.services",
-        "gongkai.applications.services.closing",
-    ):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        service = getattr(module, "applications_close_overdue", None)
-        if callable(service):
-            return service
-    return None
-
-
 def applications_daily_run(*, today: date | None = None) -> DailyResult:
     """Close corrections/fees whose deadline passed, then send reminders."""
     today = today or local_today()
-    service = _close_overdue_service()
-    closed: int | None = None
-    if service is None:
-        logger.warning("applications_close_overdue is not available: skipped")
-    else:
-        closed = service(today=today)
+    closed = applications_close_overdue(today=today)
     return DailyResult(closed=closed, reminded=reminders_run(today=today))

@@ -162,7 +162,7 @@ def test_the_command_runs_close_overdue_then_reminders(org, officer, monkeypatch
         calls.append(today)
         return 2
 
-    monkeypatch.setattr(daily, "_close_overdue_service", lambda: close_overdue)
+    monkeypatch.setattr(daily, "applications_close_overdue", close_overdue)
     make_application(organisation=org, due_on=DUE)
     out = _call("remind", "--today", "2026-09-29")
     assert out.strip() == "closed=2 reminded=1"
@@ -170,10 +170,9 @@ def test_the_command_runs_close_overdue_then_reminders(org, officer, monkeypatch
     assert _call("remind", "--today", "2026-09-29").strip() == "closed=2 reminded=0"
 
 
-def test_the_command_without_close_overdue_still_reminds(org, officer, monkeypatch):
-    monkeypatch.setattr(daily, "_close_overdue_service", lambda: None)
+def test_the_command_calls_the_real_close_overdue(org, officer):
     make_application(organisation=org, due_on=DUE)
-    assert _call("remind", "--today", "2026-10-13").strip() == "closed=- reminded=1"
+    assert _call("remind", "--today", "2026-10-13").strip() == "closed=0 reminded=1"
 
 
 def _call(*args: str) -> str:

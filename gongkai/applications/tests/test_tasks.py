@@ -71,8 +71,7 @@ def test_rolled_back_transaction_queues_nothing():
 
 
 @DATABASE_QUEUE
-def test_daily_run_is_queued_once_and_queues_the_next_morning(monkeypatch):
-    monkeypatch.setattr(daily, "_close_overdue_service", lambda: None)
+def test_daily_run_is_queued_once_and_queues_the_next_morning():
     org = OrganisationFactory.create()
     staff_user(Role.OFFICER, org, email="officer@example.gov.cn")
     # Due in one working day from whatever today is: a reminder goes out.
@@ -84,7 +83,7 @@ def test_daily_run_is_queued_once_and_queues_the_next_morning(monkeypatch):
 
     done = DBTaskResult.objects.get(status=TaskResultStatus.SUCCESSFUL)
     assert done.task_path == DAILY_TASK_PATH
-    assert done.return_value == {"closed": None, "reminded": 1}
+    assert done.return_value == {"closed": 0, "reminded": 1}
     (waiting,) = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
     assert waiting.task_path == DAILY_TASK_PATH
     run_after = waiting.run_after.astimezone(SHANGHAI)
