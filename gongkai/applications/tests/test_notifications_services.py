@@ -68,6 +68,7 @@ def test_extension_mail_gives_the_new_due_date(
             application=app, actor=head, days=20, reason="需调档", on=D(2026, 9, 20)
         )
     app.refresh_from_db()
+    assert app.due_on is not None
     message = _only_mail(app)
     assert "延长20个工作日" in message.body
     assert f"答复期限：{app.due_on.year}年{app.due_on.month}月" in message.body
