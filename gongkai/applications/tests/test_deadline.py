@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from gongkai.applications.choices import ConsultationKind
 from gongkai.applications.deadline import application_case_events, application_ledger
 from gongkai.applications.events import (
     ConsultationAnswered,
@@ -18,7 +19,7 @@ from gongkai.applications.events import (
     Received,
     Replied,
 )
-from gongkai.applications.models import ApplicationEvent
+from gongkai.applications.models import Application, ApplicationEvent
 
 from .factories import ApplicationFactory
 
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def add(app: object, kind: str, on: dt.date, **data: object) -> None:
+def add(app: Application, kind: str, on: dt.date, **data: object) -> None:
     ApplicationEvent.objects.create(application=app, kind=kind, on=on, data=data)
 
 
@@ -54,7 +55,7 @@ def test_every_clock_event_is_converted():
         CorrectionNoticed(D(2026, 6, 2), deadline=D(2026, 6, 10)),
         Corrected(D(2026, 6, 3)),
         ConsultationStarted(
-            D(2026, 6, 4), kind="co_producer", delivered_on=D(2026, 6, 5)
+            D(2026, 6, 4), kind=ConsultationKind.CO_PRODUCER, delivered_on=D(2026, 6, 5)
         ),
         ConsultationAnswered(D(2026, 6, 8)),
         FeeNoticed(issued_on=D(2026, 6, 9), received_on=D(2026, 6, 10)),

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from gongkai.applications.choices import Outcome
 from gongkai.applications.models import ApplicationStatus
 from gongkai.applications.selectors import (
     applicant_events,
@@ -90,14 +91,14 @@ def test_queue_filters_sorts_and_days_left(
         deadline=D(2026, 7, 10),
         issued_on=D(2026, 6, 3),
     )
-    closed = closed_application("disclosed", organisation=org)
+    closed = closed_application(Outcome.DISCLOSED, organisation=org)
     ApplicationFactory.create(organisation=OrganisationFactory.create())
     application_assign(application=later, actor=head, officer=officer)
 
     queue = list(application_queue(user=officer, status="open", today=today))
     assert queue == [overdue, near, later, paused]  # by due date, none last
-    assert [a.is_overdue for a in queue] == [True, False, False, False]
-    assert [a.is_paused for a in queue] == [False, False, False, True]
+    assert [vars(a)["is_overdue"] for a in queue] == [True, False, False, False]
+    assert [vars(a)["is_paused"] for a in queue] == [False, False, False, True]
     left = queue_days_left(queue, today=today)
     assert (left[overdue.pk].days, left[overdue.pk].urgency) == (-4, "overdue")
     assert (left[near.pk].days, left[near.pk].urgency) == (1, "due_soon")

@@ -49,7 +49,7 @@ D = dt.date
 DAY = D(2026, 6, 1)
 
 
-def reply(app: Application, actor: User | None, **kwargs: Any) -> Application:
+def reply(app: Application, actor: Any, **kwargs: Any) -> Application:
     values: dict[str, Any] = {"outcome": Outcome.DISCLOSED, "replied_on": D(2026, 6, 5)}
     return application_reply(application=app, actor=actor, **{**values, **kwargs})
 
