@@ -53,7 +53,9 @@ def letter_render_text(template: str, context: Mapping[str, Any]) -> str:
     Trailing spaces are dropped and runs of blank lines (left by {% if %}
     blocks) collapse to none: every non-empty line is one paragraph.
     """
-    rendered = letter_template_compile(template).render(Context(dict(context)))
+    # Context's own autoescape wins over the engine's: plain text here.
+    plain = Context(dict(context), autoescape=False)
+    rendered = letter_template_compile(template).render(plain)
     lines = [line.rstrip() for line in rendered.splitlines()]
     return "\n".join(line for line in lines if line.strip())
 
