@@ -19,13 +19,19 @@ from django.db.models import CharField, Count, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from gongkai.applications.selectors import application_queue
 from gongkai.core.access import staff_required
 from gongkai.core.models import AuditEvent, Organisation, User
-from gongkai.core.permissions import Permission, role_assignments
+from gongkai.core.permissions import (
+    Permission,
+    has_permission_anywhere,
+    role_assignments,
+)
 from gongkai.core.selectors import organisations_where
 from gongkai.documents.models import Document, DocumentStatus
 from gongkai.documents.selectors.staff import (
@@ -186,6 +192,18 @@ def recent_events(
     )
 
 
+def application_counts(user: User) -> dict[str, int] | None:
+    """Open applications of the user's organisations (依申请公开), if any."""
+    if not has_permission_anywhere(user, Permission.APPLICATION_VIEW):
+        return None
+    open_ = application_queue(user=user, status="open").order_by()
+    return {
+        "open": open_.count(),
+        "lodged": open_.filter(status="lodged").count(),
+        "overdue": open_.filter(due_on__lt=timezone.localdate()).count(),
+    }
+
+
 @require_GET
 @staff_required
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -201,5 +219,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "late_total": late.count(),
         "limits": settings.GONGKAI_LIMITS,
         "events": recent_events(user, organisations),
+        "applications": application_counts(user),
     }
     return render(request, "staff/dashboard.html", context)

@@ -31,15 +31,15 @@ class Api:
         self.client = Client()
 
     def _auth(self) -> dict[str, str]:
-        return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"}
+        return {"Authorization": f"Bearer {self.token}"}
 
     def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(BASE + path, params, **self._auth())
+        return self.client.get(BASE + path, params, headers=self._auth())
 
     def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
         data = json.dumps(body or {}, default=str)
         return self.client.post(
-            BASE + path, data, content_type="application/json", **self._auth()
+            BASE + path, data, content_type="application/json", headers=self._auth()
         )
 
 

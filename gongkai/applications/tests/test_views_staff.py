@@ -154,3 +154,17 @@ def test_letter_download_only_for_the_case(
     other = ApplicationFactory.create(organisation=org)
     wrong = reverse("staff:application_letter", args=[other.pk, letter.pk, "pdf"])
     assert client.get(wrong).status_code == 404
+
+
+def test_navigation_and_dashboard_link_to_the_queue(
+    org: Organisation, case: Application
+) -> None:
+    ApplicationFactory.create(organisation=org, lodged=True)
+    client = _client(officer_of(org))
+    body = client.get(reverse("staff:dashboard")).content.decode()
+    queue = reverse("staff:application_queue")
+    assert f'<a href="{queue}"' in body  # navigation
+    assert "网上申请待确认 1 件" in body
+    assert "办理中 2 件" in body
+    editor = _client(staff_user(Role.EDITOR, org))
+    assert queue not in editor.get(reverse("staff:dashboard")).content.decode()

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from gongkai.applications.choices import ApplicantType, Channel
+from gongkai.applications.choices import ApplicantType, Channel, Outcome
 from gongkai.applications.models import Application
 from gongkai.applications.views.staff import queue as queue_view
 from gongkai.core.models import Organisation, User
@@ -145,7 +145,7 @@ def test_filters(
 def test_closed_cases_only_on_request(
     org: Organisation, client: Client, cases: dict[str, Application]
 ) -> None:
-    closed = closed_application("disclosed", organisation=org, tracking_code="DONE0001")
+    closed = closed_application(Outcome.DISCLOSED, organisation=org, tracking_code="DONE0001")
     assert closed.tracking_code not in _codes(client.get(URL))
     assert closed.tracking_code in _codes(client.get(URL, {"status": "all"}))
     assert _codes(client.get(URL, {"status": "closed"})) == ["DONE0001"]

@@ -55,6 +55,11 @@ def _sections(user: User | AnonymousUser) -> list[tuple[str, str]]:
             has_permission_anywhere(user, Permission.DOCUMENT_REVIEW),
         ),
         (
+            _("依申请公开"),
+            _first_url(("staff:application_queue",), f"{dashboard}applications/"),
+            has_permission_anywhere(user, Permission.APPLICATION_VIEW),
+        ),
+        (
             _("栏目管理"),
             reverse("staff:catalogue_index"),
             has_permission_anywhere(user, Permission.CATALOGUE_MANAGE),
