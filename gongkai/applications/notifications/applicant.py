@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -37,9 +38,13 @@ class ApplicantEmail:
     letter: Letter | None
 
 
+def absolute_url(path: str) -> str:
+    return f"{settings.GONGKAI_PUBLIC_URL.rstrip('/')}{path}"
+
+
 def track_url() -> str:
     """The public tracking page (code + last four phone digits, no oracle)."""
-    return f"{settings.GONGKAI_PUBLIC_URL.rstrip('/')}/apply/track/"
+    return absolute_url(reverse("public:apply:track"))
 
 
 def letter_for(application: Application, kind: str) -> Letter | None:

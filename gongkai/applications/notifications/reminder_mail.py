@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ..models import ReminderKind
+from .applicant import absolute_url
 from .content import date_zh
 
 if TYPE_CHECKING:
@@ -24,6 +26,10 @@ def _headline(reminder: ReminderDue) -> str:
     if reminder.days_left == 0:
         return _("今日到达答复期限")
     return _("距答复期限还有%(n)s个工作日") % {"n": reminder.days_left}
+
+
+def _case_url(pk: int) -> str:
+    return absolute_url(reverse("staff:application_detail", kwargs={"pk": pk}))
 
 
 def reminder_subject(reminder: ReminderDue) -> str:
@@ -56,8 +62,7 @@ def reminder_body(reminder: ReminderDue) -> str:
             lines.append(_("请在答复期限内作出答复（条例第三十三条）。"))
         lines += [
             "",
-            _("办理入口：%(url)s")
-            % {"url": f"{settings.GONGKAI_PUBLIC_URL.rstrip('/')}/staff/applications/"},
+            _("办理入口：%(url)s") % {"url": _case_url(application.pk)},
             _("（本邮件由系统自动发送。）"),
         ]
     return "\n".join(lines)

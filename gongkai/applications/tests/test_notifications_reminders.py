@@ -97,6 +97,7 @@ def test_the_whole_sequence_each_reminder_once_and_escalation(org, officer, head
     assert application.tracking_code in five.subject
     assert "答复期限：2026年10月12日" in five.body
     assert application.id_number not in five.body
+    assert f"http://testserver/staff/applications/{application.pk}/" in five.body
 
     assert one.to == ["officer@example.gov.cn"] and one.cc == []
     assert "还有1个工作日" in one.subject
