@@ -131,6 +131,7 @@ def application_withdraw(
         kind=ApplicationEventKind.WITHDRAWN,
         on=on,
         note=note.strip() or gettext("申请人撤回申请，本机关终止办理。"),
+        notify="withdrawal",
     )
     return transition_apply(
         application=application,

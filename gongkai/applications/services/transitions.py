@@ -137,7 +137,7 @@ def transition_apply(
         data.update(apply(locked) or {})
     locked.status = target
     locked.save()
-    ApplicationEvent.objects.create(
+    event = ApplicationEvent.objects.create(
         application=locked,
         kind=step.kind,
         on=step.on,
@@ -147,6 +147,7 @@ def transition_apply(
         data=_json(data),
     )
     application_deadline_refresh(application=locked)
+    _snapshot_keep(event, locked)
     audit_record(
         actor=actor,
         event_type=AuditEventType(f"application.{step.action}"),
@@ -156,6 +157,18 @@ def transition_apply(
     )
     _letter_and_notice(locked, step)
     return locked
+
+
+def _snapshot_keep(event: ApplicationEvent, application: Application) -> None:
+    # Spec §1.6: each transition keeps the deadline it led to and the
+    # calendar version used.
+    event.data = {
+        **event.data,
+        "due_on": application.due_on.isoformat() if application.due_on else None,
+        "due_provisional": application.due_provisional,
+        "calendar_version": application.calendar_version,
+    }
+    event.save(update_fields=["data"])
 
 
 def _letter_and_notice(application: Application, step: Step) -> None:
