@@ -108,3 +108,31 @@ def test_immediate_backend_in_tests_runs_the_task_at_commit():
         assert mail.outbox == []
     assert len(mail.outbox) == 1
     assert not DBTaskResult.objects.exists()  # nothing left in a queue
+
+
+@DATABASE_QUEUE
+def test_a_mail_relay_that_is_down_is_retried_later(monkeypatch):
+    import smtplib
+
+    from django.core.mail import EmailMessage
+    from django.utils import timezone
+
+    real_send = EmailMessage.send
+
+    def down(self, fail_silently=False):
+        raise smtplib.SMTPServerDisconnected("relay down")
+
+    monkeypatch.setattr(EmailMessage, "send", down)
+    application = make_application()
+    with transaction.atomic():
+        applicant_notify(application=application, kind="receipt")
+    work_once()
+    assert mail.outbox == []
+    (retry,) = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+    assert retry.args_kwargs["kwargs"]["attempt"] == 2
+    assert retry.run_after > timezone.now() + timedelta(minutes=4)
+
+    monkeypatch.setattr(EmailMessage, "send", real_send)
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    work_once()
+    assert len(mail.outbox) == 1
