@@ -231,7 +231,9 @@ def _track_out(application: Application) -> dict[str, Any]:
         "status": application.status,
         "status_label": application.get_status_display(),
         "outcome": application.outcome,
-        "outcome_label": application.get_outcome_display() if application.outcome else "",
+        "outcome_label": application.get_outcome_display()
+        if application.outcome
+        else "",
         "lodged_on": lodged_on(application.lodged_at),
         "received_on": application.received_on,
         "due_on": application.due_on if application.is_open else None,

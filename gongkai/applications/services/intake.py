@@ -205,7 +205,7 @@ def _new_application(
         postal_code=applicant.postal_code,
         identity_key=applicant.identity_key,
         **{f: getattr(request, f) for f in RequestData.__dataclass_fields__},
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 

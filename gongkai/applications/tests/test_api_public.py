@@ -1,5 +1,8 @@
 """POST /api/v1/applications and GET /api/v1/applications/{code} (public)."""
 
+# Tests are exempt from annotations.
+# mypy: disable-error-code="no-untyped-call"
+
 from __future__ import annotations
 
 import datetime as dt
@@ -98,7 +101,9 @@ def test_invalid_fields_are_400_with_the_form_messages(
 
 
 @pytest.mark.parametrize(("field", "applicant", "expected"), ORGANISATION_CASES)
-def test_invalid_organisation_applicants_are_400(client, org, field, applicant, expected):
+def test_invalid_organisation_applicants_are_400(
+    client, org, field, applicant, expected
+):
     response = _post(client, _body(org, enterprise(**applicant)))
     assert response.status_code == 400
     assert any(expected in m for m in response.json()["errors"][f"applicant.{field}"])
@@ -110,8 +115,14 @@ def test_invalid_organisation_applicants_are_400(client, org, field, applicant, 
     [
         ("not json", "__all__"),
         ("[1, 2]", "__all__"),
-        (json.dumps({"organisation": "x", "applicant": "张三", "request": {}}), "applicant"),
-        (json.dumps({"organisation": "x", "applicant": {}, "request": None}), "request"),
+        (
+            json.dumps({"organisation": "x", "applicant": "张三", "request": {}}),
+            "applicant",
+        ),
+        (
+            json.dumps({"organisation": "x", "applicant": {}, "request": None}),
+            "request",
+        ),
     ],
 )
 def test_malformed_bodies_are_400_not_422(client, org, raw, key):
@@ -168,7 +179,10 @@ def test_openapi_documents_the_body(client):
     schema = client.get("/api/v1/openapi.json").json()
     post = schema["paths"]["/api/v1/applications"]["post"]
     body = post["requestBody"]["content"]["application/json"]["schema"]
-    assert "natural_person" in body["properties"]["applicant"]["properties"]["type"]["enum"]
+    assert (
+        "natural_person"
+        in body["properties"]["applicant"]["properties"]["type"]["enum"]
+    )
     assert {"201", "400", "429"} <= set(post["responses"])
 
 
@@ -210,10 +224,17 @@ def test_tracking_accepts_the_code_as_printed(client, org):
 
 def test_wrong_code_and_wrong_digits_are_the_same_404(client, org):
     application = _lodged(client, org)
-    wrong_digits = client.get(f"{URL}/{application.tracking_code}", {"phone_last4": "0000"})
+    wrong_digits = client.get(
+        f"{URL}/{application.tracking_code}", {"phone_last4": "0000"}
+    )
     wrong_code = client.get(f"{URL}/ABCDEFGHJKMNPQRS", {"phone_last4": "8000"})
     no_digits = client.get(f"{URL}/{application.tracking_code}")
-    assert wrong_digits.status_code == wrong_code.status_code == no_digits.status_code == 404
+    assert (
+        wrong_digits.status_code
+        == wrong_code.status_code
+        == no_digits.status_code
+        == 404
+    )
     assert wrong_digits.content == wrong_code.content == no_digits.content
 
 
@@ -221,7 +242,12 @@ def test_failed_lookups_are_limited(client, org, settings):
     settings.GONGKAI_INTAKE = {**settings.GONGKAI_INTAKE, "track_failures_per_hour": 2}
     application = _lodged(client, org)
     for digits in ("0000", "1111"):
-        assert client.get(f"{URL}/{application.tracking_code}", {"phone_last4": digits}).status_code == 404
+        assert (
+            client.get(
+                f"{URL}/{application.tracking_code}", {"phone_last4": digits}
+            ).status_code
+            == 404
+        )
     response = client.get(f"{URL}/{application.tracking_code}", {"phone_last4": "8000"})
     assert response.status_code == 429
     assert response.json()["error"] == "rate_limited"
