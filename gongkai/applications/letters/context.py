@@ -173,6 +173,10 @@ def letter_context(
     section = KIND_SECTIONS.get(kind)
     if section is not None:
         context[kind.value] = section(application, extra)
+    if kind == LetterKind.REPLY:
+        # Closing for a missed correction or an unpaid fee cites the notice.
+        for name in (LetterKind.CORRECTION, LetterKind.FEE):
+            context[name.value] = KIND_SECTIONS[name](application, {})
     if kind == LetterKind.CONSULTATION:
         # 条例第三十二条: the third party learns what is asked, never who asks.
         context["applicant"] = {}

@@ -59,7 +59,7 @@ OUTCOME_TEXT: dict[Outcome, str] = {
 """,
     Outcome.UNAVAILABLE_NEEDS_CREATION: """　　您申请获取的信息需要本机关对现有政府信息进行加工、分析或者另行制作，本机关现有的政府信息中没有可以提供的现成信息。根据{{ decision.article }}的规定，本机关无法提供。
 """,
-    Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION: """　　本机关已告知您对申请内容作出补正，补正后申请内容仍不明确，本机关无法确定您所需的政府信息。根据{{ decision.article }}的规定，本机关无法提供。
+    Outcome.UNAVAILABLE_UNCLEAR_AFTER_CORRECTION: """　　本机关已{% if correction.issued_on %}于{{ correction.issued_on }}{% endif %}告知您对申请内容作出补正，补正后申请内容仍不明确，本机关无法确定您所需的政府信息。根据{{ decision.article }}的规定，本机关无法提供。
 """,
     Outcome.NOT_PROCESSED_PETITION: """　　您提出的申请属于以政府信息公开申请的形式进行信访、投诉、举报等活动。根据{{ decision.article }}的规定，本机关不作为政府信息公开申请处理，您可以通过信访、投诉、举报等渠道依法反映。
 """,
@@ -71,9 +71,9 @@ OUTCOME_TEXT: dict[Outcome, str] = {
 """,
     Outcome.NOT_PROCESSED_CONFIRMATION: """　　您的申请属于要求本机关确认或者重新出具您已获取的信息，不属于《中华人民共和国政府信息公开条例》所规定的政府信息公开申请，本机关不予处理。
 """,
-    Outcome.OTHER_CORRECTION_OVERDUE: """　　本机关已向您发出补正告知书，您无正当理由逾期未补正，视为放弃申请。根据{{ decision.article }}的规定，本机关不再处理您的该项政府信息公开申请。
+    Outcome.OTHER_CORRECTION_OVERDUE: """　　本机关已{% if correction.issued_on %}于{{ correction.issued_on }}{% endif %}向您发出补正告知书{% if correction.deadline %}，补正期限为{{ correction.deadline }}{% endif %}。您无正当理由逾期未补正，视为放弃申请。根据{{ decision.article }}的规定，本机关不再处理您的该项政府信息公开申请。
 """,
-    Outcome.OTHER_FEE_UNPAID: """　　本机关已向您发出收费通知，您逾期未按收费通知要求缴纳信息处理费。根据{{ decision.article }}的规定，本机关不再处理您的该项政府信息公开申请。
+    Outcome.OTHER_FEE_UNPAID: """　　本机关已{% if fee.issued_on %}于{{ fee.issued_on }}{% endif %}向您发出收费通知{% if fee.payment_due_on %}，缴费期限为{{ fee.payment_due_on }}{% endif %}。您逾期未按收费通知要求缴纳信息处理费。根据{{ decision.article }}的规定，本机关不再处理您的该项政府信息公开申请。
 """,
     Outcome.OTHER: """　　{% if decision.article %}根据{{ decision.article }}的规定，{% endif %}本机关对您的申请作出如下处理：{{ decision.label }}。
 """,

@@ -19,7 +19,8 @@ from gongkai.core.errors import PermissionDenied
 from gongkai.core.models import Organisation
 from gongkai.core.permissions import Permission, has_permission, role_assignments
 
-from ..models import LetterTemplate
+from ..models import LetterKind, LetterTemplate
+from .defaults import letter_default
 from .formats import letter_pdf
 from .forms import LetterTemplateForm
 from .preview import SAMPLE_DAY, preview_application, preview_extra
@@ -81,6 +82,13 @@ def letter_template_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     template = get_object_or_404(LetterTemplate, pk=pk)
     initial = {"title": template.title, "body": template.body}
+    if "restore_default" in request.POST:
+        # Show the built-in text in the form; it is stored only on 保存.
+        title, body = letter_default(LetterKind(template.kind), template.outcome)
+        form = LetterTemplateForm(initial={"title": title, "body": body})
+        messages.info(request, _("已填入系统默认文本，保存后生效。"))
+        context = {"template": template, "form": form, "preview": None}
+        return render(request, "applications/letters/template_edit.html", context)
     form = LetterTemplateForm(request.POST or None, initial=initial)
     preview: LetterText | None = None
     if request.method == "POST" and form.is_valid():

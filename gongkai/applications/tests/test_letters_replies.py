@@ -125,3 +125,25 @@ def test_organisation_applicant_shows_its_name_not_a_person() -> None:
         credit_code="91440000000000001X",
     )
     assert letter.text.splitlines()[1] == "测试科技有限公司："
+
+
+def test_closing_for_a_missed_correction_cites_the_notice() -> None:
+    from gongkai.applications.models import CorrectionNotice
+
+    application = application_make(
+        city_department(),
+        status="closed",
+        outcome=Outcome.OTHER_CORRECTION_OVERDUE,
+        closed_on=REPLIED_ON,
+    )
+    CorrectionNotice.objects.create(
+        application=application,
+        issued_on=dt.date(2026, 11, 4),
+        items="请写明年份",
+        deadline=dt.date(2026, 11, 18),
+    )
+    letter = letter_issue(
+        application=application, kind=LetterKind.REPLY, issued_on=REPLIED_ON
+    )
+    assert "于2026年11月4日向您发出补正告知书，补正期限为2026年11月18日" in letter.text
+    assert "第三十条" in letter.text

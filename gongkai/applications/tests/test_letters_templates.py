@@ -203,3 +203,18 @@ def test_pages_refuse_non_administrators() -> None:
     url = reverse("staff:letter_template_edit", args=[_reply_template().pk])
     assert client.post(url, {"title": "x", "body": "y", "save": ""}).status_code == 403
     assert Client().get(reverse("staff:letter_template_list")).status_code == 302
+
+
+def test_restore_default_fills_the_form_without_saving(admin: User) -> None:
+    template = _reply_template()
+    letter_template_save(
+        actor=admin, template=template, title="改过", body="改过的正文"
+    )
+    url = reverse("staff:letter_template_edit", args=[template.pk])
+    response = _client(admin).post(
+        url, {"title": "改过", "body": "改过的正文", "restore_default": ""}
+    )
+    assert response.status_code == 200
+    assert "如对本答复不服" in response.content.decode()
+    template.refresh_from_db()
+    assert template.body == "改过的正文"
