@@ -251,3 +251,10 @@ def test_failed_lookups_are_limited(client, org, settings):
     response = client.get(f"{URL}/{application.tracking_code}", {"phone_last4": "8000"})
     assert response.status_code == 429
     assert response.json()["error"] == "rate_limited"
+
+
+def test_no_csrf_token_is_needed(org):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    assert _post(client, _body(org)).status_code == 201
