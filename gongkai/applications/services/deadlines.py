@@ -30,7 +30,7 @@ from gongkai.core.models import StoredDeadline, User
 from ..choices import ConsultationKind
 from ..deadline import application_ledger
 from ..deadlines import DeadlineLedger
-from ..models import Application, Consultation, FeeDecision
+from ..models import Application, ApplicationStatus, Consultation, FeeDecision
 
 OWNER_KIND = "application"
 FEE_OWNER_KIND = "application.fee_payment"
@@ -47,7 +47,10 @@ def _snapshot(application: Application) -> dict[str, Any]:
 
 def _store(application: Application, ledger: DeadlineLedger) -> None:
     owner_id = str(application.pk)
-    if ledger.due_on is None:
+    closed = application.status == ApplicationStatus.CLOSED
+    # Recomputed on calendar edits while open; a closed case keeps its due
+    # date as it stood, unless that date was provisional.
+    if ledger.due_on is None or (closed and not ledger.provisional):
         StoredDeadline.objects.filter(owner_kind=OWNER_KIND, owner_id=owner_id).delete()
         return
     StoredDeadline.objects.update_or_create(

@@ -10,7 +10,6 @@ came from. The history stays with the original, reachable through the link.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
@@ -58,13 +57,14 @@ COPIED_FIELDS = (
     "delivery",
     "identity_proof",
 )
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 
-def tracking_code_new() -> str:
-    """An unguessable 16-character code (80 bits from `secrets`)."""
+def linked_tracking_code() -> str:
+    """A fresh unguessable code, made as intake makes them."""
+    from .intake import tracking_code_new  # intake is PUBLIC's; imported late
+
     while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(16))
+        code = tracking_code_new()
         if not Application.objects.filter(tracking_code=code).exists():
             return code
 
@@ -80,7 +80,7 @@ def _linked_case_open(
     original: Application, organisation: Organisation, actor: User | None, on: date
 ) -> Application:
     copy = Application(
-        tracking_code=tracking_code_new(),
+        tracking_code=linked_tracking_code(),
         organisation=organisation,
         status=ApplicationStatus.LODGED,
         channel=Channel.ONLINE,

@@ -324,3 +324,23 @@ def test_calendar_edit_of_a_known_year_recomputes_open_cases(org: Organisation):
         calendar_year_verify(actor=other, year=2026)
     app.refresh_from_db()
     assert app.due_on == D(2026, 7, 1)
+
+
+def test_closed_cases_keep_their_due_date_unless_provisional(
+    org: Organisation, officer: User
+):
+    from gongkai.applications.services import application_reply
+
+    exact = received(org, D(2026, 6, 1))
+    pending = received(org, D(2026, 12, 15))
+    for app in (exact, pending):
+        application_reply(
+            application=app,
+            actor=officer,
+            outcome="disclosed",
+            replied_on=app.received_on,
+        )
+    owners = StoredDeadline.objects.filter(owner_kind="application")
+    assert list(owners.values_list("owner_id", flat=True)) == [str(pending.pk)]
+    exact.refresh_from_db()
+    assert exact.due_on == D(2026, 6, 30)
