@@ -333,12 +333,9 @@ def test_closed_cases_keep_their_due_date_unless_provisional(
 
     exact = received(org, D(2026, 6, 1))
     pending = received(org, D(2026, 12, 15))
-    for app in (exact, pending):
+    for app, on in ((exact, D(2026, 6, 2)), (pending, D(2026, 12, 16))):
         application_reply(
-            application=app,
-            actor=officer,
-            outcome="disclosed",
-            replied_on=app.received_on,
+            application=app, actor=officer, outcome="disclosed", replied_on=on
         )
     owners = StoredDeadline.objects.filter(owner_kind="application")
     assert list(owners.values_list("owner_id", flat=True)) == [str(pending.pk)]
