@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.errors import CalendarYearMissing, DomainError, PermissionDenied
 from gongkai.core.models import User
 from gongkai.core.permissions import Permission, has_permission
 
@@ -27,6 +27,26 @@ def validation_message(error: ValidationError) -> str:
     return "".join(str(message) for message in error.messages)
 
 
+def _received_on(application: Application, confirmed_on: date) -> date:
+    try:
+        return receipt_date(
+            application.channel,
+            application.lodged_at,
+            signed_for_on=application.signed_for_on,
+            confirmed_on=confirmed_on,
+        )
+    except ValidationError as error:
+        raise DomainError(validation_message(error)) from error
+    except CalendarYearMissing:
+        # A confirmation on a day of a year the calendar lacks: roll over the
+        # weekend only; the due date that follows is flagged provisional and
+        # recomputed once the year is entered.
+        day = confirmed_on
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return day
+
+
 @transaction.atomic
 def application_confirm(
     *, application: Application, actor: User | None, confirmed_on: date | None = None
@@ -37,15 +57,7 @@ def application_confirm(
     confirmed channels it is the confirmation day (rolled to a working day).
     """
     confirmed_on = confirmed_on or timezone.localdate()
-    try:
-        received = receipt_date(
-            application.channel,
-            application.lodged_at,
-            signed_for_on=application.signed_for_on,
-            confirmed_on=confirmed_on,
-        )
-    except ValidationError as error:
-        raise DomainError(validation_message(error)) from error
+    received = _received_on(application, confirmed_on)
 
     def apply(locked: Application) -> Mapping[str, Any]:
         locked.confirmed_on = confirmed_on

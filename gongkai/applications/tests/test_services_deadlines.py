@@ -341,3 +341,20 @@ def test_closed_cases_keep_their_due_date_unless_provisional(
     assert list(owners.values_list("owner_id", flat=True)) == [str(pending.pk)]
     exact.refresh_from_db()
     assert exact.due_on == D(2026, 6, 30)
+
+
+def test_confirmation_on_a_weekend_of_an_unknown_year(org: Organisation, officer: User):
+    app = ApplicationFactory.create(organisation=org, lodged=True)
+    Application.objects.filter(pk=app.pk).update(
+        lodged_at=timezone.make_aware(dt.datetime(2027, 1, 2, 9, 0))
+    )
+    app.refresh_from_db()
+    app = application_confirm(
+        application=app, actor=officer, confirmed_on=D(2027, 1, 2)
+    )
+    # Sat 2027-01-02 → Mon 01-04 (weekends only), 20 weekdays → Mon 02-01.
+    assert (app.received_on, app.due_on, app.due_provisional) == (
+        D(2027, 1, 4),
+        D(2027, 2, 1),
+        True,
+    )
