@@ -10,7 +10,11 @@ from .defaults_reply import REPLY_TITLE, reply_default
 RECEIPT = """{{ applicant.name }}：
 　　您于{{ application.lodged_on }}通过{{ application.channel }}提交的政府信息公开申请{% if receipt.confirmed %}已于{{ application.received_on }}由本机关收到{% else %}已提交，待本机关确认{% endif %}。查询码：{{ application.tracking_code }}，请妥善保存。
 　　申请内容：“{{ application.description }}”
-{% if receipt.confirmed %}　　本机关收到申请之日为{{ application.received_on }}。{% if application.due_on %}按现行工作日历，答复期限为{{ application.due_on }}{% if application.due_provisional %}（暂定，待次年放假安排公布后重新计算）{% endif %}。{% endif %}{% else %}　　根据《中华人民共和国政府信息公开条例》第三十一条的规定，通过互联网渠道提交的申请，以双方确认之日为收到申请之日。本机关政府信息公开工作机构将与您确认，确认后即开始计算答复期限。{% endif %}
+{% if receipt.confirmed %}
+　　本机关收到申请之日为{{ application.received_on }}。{% if application.due_on %}按现行工作日历，答复期限为{{ application.due_on }}{% if application.due_provisional %}（暂定，待次年放假安排公布后重新计算）{% endif %}。{% endif %}
+{% else %}
+　　根据《中华人民共和国政府信息公开条例》第三十一条的规定，通过互联网渠道提交的申请，以双方确认之日为收到申请之日。本机关政府信息公开工作机构将与您确认，确认后即开始计算答复期限。
+{% endif %}
 　　接下来的办理：本机关将对申请进行登记、审查。根据《中华人民共和国政府信息公开条例》第三十条、第三十三条的规定：能够当场答复的当场答复；不能当场答复的，自收到申请之日起{{ limits.reply_wd }}个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知您，延长的期限最长不超过{{ limits.extension_wd }}个工作日。申请内容不明确的，本机关将自收到申请之日起{{ limits.correction_wd }}个工作日内一次性告知您需要补正的事项，答复期限自收到补正后的申请之日起计算。征求第三方和其他机关意见所需时间不计算在答复期限内。
 　　您可以在{{ receipt.track_url }}凭查询码和手机号码后四位查询办理进度、下载告知书。
 　　联系地址：{{ organisation.office_address }}{% if organisation.office_phone %}；联系电话：{{ organisation.office_phone }}{% endif %}。
@@ -42,7 +46,11 @@ FEE = """{{ applicant.name }}：
 
 CONSULTATION = """{{ consultation.party }}：
 　　本机关收到一份政府信息公开申请，申请获取：“{{ application.description }}”。{% if consultation.matter %}{{ consultation.matter }}{% endif %}
-{% if consultation.co_producer %}　　该政府信息由本机关与贵单位共同制作。根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵单位意见。请贵单位自收到本函之日起{{ limits.consultation_wd }}个工作日内{% if consultation.answer_due_on %}（即{{ consultation.answer_due_on }}前）{% endif %}书面提出意见；逾期未提出意见的，视为同意公开。{% else %}　　本机关认为，公开该政府信息可能损害贵方的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请贵方自收到本函之日起{{ limits.consultation_wd }}个工作日内{% if consultation.answer_due_on %}（即{{ consultation.answer_due_on }}前）{% endif %}书面提出是否同意公开的意见及理由；逾期未提出意见的，由本机关依照条例的规定决定是否公开。贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知贵方。{% endif %}
+{% if consultation.co_producer %}
+　　该政府信息由本机关与贵单位共同制作。根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求贵单位意见。请贵单位自收到本函之日起{{ limits.consultation_wd }}个工作日内{% if consultation.answer_due_on %}（即{{ consultation.answer_due_on }}前）{% endif %}书面提出意见；逾期未提出意见的，视为同意公开。
+{% else %}
+　　本机关认为，公开该政府信息可能损害贵方的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求贵方意见。请贵方自收到本函之日起{{ limits.consultation_wd }}个工作日内{% if consultation.answer_due_on %}（即{{ consultation.answer_due_on }}前）{% endif %}书面提出是否同意公开的意见及理由；逾期未提出意见的，由本机关依照条例的规定决定是否公开。贵方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知贵方。
+{% endif %}
 　　联系地址：{{ organisation.office_address }}{% if organisation.office_phone %}；联系电话：{{ organisation.office_phone }}{% endif %}。
 """
 

@@ -18,11 +18,18 @@ HEAD = """{{ applicant.name }}{% if applicant.id_masked %}（{{ applicant.id_typ
 　　经审查，现答复如下：
 """
 
-REASONS = """{% if decision.reasons %}　　{{ decision.reasons }}{% endif %}
-{% if decision.basis %}　　本答复的依据：{{ decision.basis }}。{% endif %}
+REASONS = """{% if decision.reasons %}
+　　{{ decision.reasons }}
+{% endif %}{% if decision.basis %}
+　　本答复的依据：{{ decision.basis }}。
+{% endif %}
 """
 
-REMEDIES = """{% if remedies.reconsideration_first and not remedies.partial %}　　如对本答复不服，可以自收到本答复书之日起60日内向{{ remedies.body }}申请行政复议。根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，申请政府信息公开、行政机关不予公开的，应当先向行政复议机关申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向{{ remedies.court }}提起行政诉讼。{% else %}　　如对本答复不服，可以自收到本答复书之日起60日内向{{ remedies.body }}申请行政复议，也可以自收到本答复书之日起六个月内依法向{{ remedies.court }}提起行政诉讼。{% if remedies.partial %}其中，对不予公开部分不服的，根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，应当先向{{ remedies.body }}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向{{ remedies.court }}提起行政诉讼。{% endif %}{% endif %}
+REMEDIES = """{% if remedies.reconsideration_first and not remedies.partial %}
+　　如对本答复不服，可以自收到本答复书之日起60日内向{{ remedies.body }}申请行政复议。根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，申请政府信息公开、行政机关不予公开的，应当先向行政复议机关申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向{{ remedies.court }}提起行政诉讼。
+{% else %}
+　　如对本答复不服，可以自收到本答复书之日起60日内向{{ remedies.body }}申请行政复议，也可以自收到本答复书之日起六个月内依法向{{ remedies.court }}提起行政诉讼。{% if remedies.partial %}其中，对不予公开部分不服的，根据《中华人民共和国行政复议法》第二十三条第一款第（四）项的规定，应当先向{{ remedies.body }}申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起15日内依法向{{ remedies.court }}提起行政诉讼。{% endif %}
+{% endif %}
 　　联系地址：{{ organisation.office_address }}{% if organisation.office_phone %}；联系电话：{{ organisation.office_phone }}{% endif %}。
 """
 
