@@ -89,6 +89,8 @@ def _officer_confirms_and_replies(page, code: str) -> None:
     reply = page.get_by_role("group", name="作出答复")
     reply.get_by_label("答复日期").fill(received.isoformat())
     reply.get_by_label("办理结果").select_option(label="R3 予以公开")
+    # The legal basis is prefilled with the outcome's article.
+    expect(reply.get_by_label("法律依据")).to_have_value(re.compile("第三十六条"))
     reply.get_by_label("理由", exact=True).fill(
         "所申请信息属于本机关制作的政府信息，予以公开。"
     )

@@ -6,6 +6,7 @@ calendar); these forms only make sure the input has the right shape.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -214,6 +215,15 @@ class ReplyForm(ActionForm):
         help_text=_("部分公开时必填（条例第三十七条）。"),
     )
     attachments = MultipleFileField(label=_("提供的信息（附件）"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # reply-basis.js fills the basis with the chosen outcome's article.
+        articles = {outcome.value: outcome.article for outcome in Outcome}
+        self.fields["outcome"].widget.attrs["data-articles"] = json.dumps(
+            articles, ensure_ascii=False
+        )
+        self.fields["basis"].widget.attrs["data-basis"] = "1"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -21,8 +21,11 @@ FORMATS = ("pdf", "docx")
 def _attachment(stored: File[bytes], filename: str) -> HttpResponse:
     """The stored file as a download (letters and released files are small)."""
     content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    with stored.open("rb") as handle:
-        response = HttpResponse(handle.read(), content_type=content_type)
+    try:
+        with stored.open("rb") as handle:
+            response = HttpResponse(handle.read(), content_type=content_type)
+    except OSError as error:  # the row exists but the file is gone
+        raise Http404 from error
     response["Content-Disposition"] = content_disposition_header(True, filename) or ""
     response["X-Content-Type-Options"] = "nosniff"
     return response
