@@ -44,6 +44,9 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     total: int
+    # False when the query matched more than the count limit (2,000 by
+    # default): `total` and the facet counts are then estimates.
+    total_exact: bool
     took_ms: float
     page: int
     pages: int
@@ -132,6 +135,7 @@ def _search(request: HttpRequest, raw: dict[str, str]) -> Status[dict[str, Any]]
 def _result_out(result: SearchResult) -> dict[str, Any]:
     return {
         "total": result.total,
+        "total_exact": result.total_exact,
         "took_ms": result.took_ms,
         "page": result.page,
         "pages": result.pages,

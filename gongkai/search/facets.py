@@ -62,6 +62,11 @@ def groups_fetch(matched: QuerySet[SearchEntry], filters: Filters) -> list[Group
         .annotate(n=Count("pk"))
         .order_by()
     )
+    return groups_from_rows(rows)
+
+
+def groups_from_rows(rows: list[dict[str, Any]]) -> list[Group]:
+    """Rows of the grouped entry columns with their count `n`."""
     # Paths looked up once per organisation, not joined per matching row.
     paths = dict(
         Organisation.objects.filter(

@@ -6,6 +6,9 @@ transaction commits, and looks the object up again then, so the index
 follows what was committed: public objects are (re)indexed, anything else
 (draft, returned, withdrawn …) is removed. Only `Searchable.public_queryset`
 and `is_public` decide what is public.
+
+Every write also keeps `SearchGroupCount` (entries per combination of facet
+values) in step, in the same transaction (`group_counts`).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from typing import Any
 from django.db import connection, transaction
 from django.db.models import Model
 
-from . import registry, text
+from . import group_counts, registry, text
 from .backends import get_backend
+from .backends.base import IndexRow
+from .keys import rank_key
 from .models import SearchEntry, SearchKey, SearchText
 from .registry import IndexedFields, Searchable
 
@@ -43,10 +48,27 @@ def _entry(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
     )
 
 
-def _tokens(fields: IndexedFields) -> tuple[str, str]:
-    # The 发文字号 and 索引号 are searchable as text too (body column).
-    body = " ".join([fields.doc_number, fields.index_number, fields.body])
-    return text.grams(fields.title), text.grams(body)
+def index_row(entry: SearchEntry, body: str) -> IndexRow:
+    """The tokens of an entry, from what the entry stores: the same function
+    writes and deletes (contentless FTS5 needs the tokens again to delete).
+    The 发文字号 and 索引号 are searchable as text too (body column)."""
+    assert entry.rank_key is not None
+    return IndexRow(
+        entry_id=entry.pk,
+        key=entry.rank_key,
+        title=text.grams(entry.title),
+        body=text.grams(" ".join([entry.doc_number, entry.index_number, body])),
+    )
+
+
+def _stored_rows(entry_ids: list[int]) -> list[IndexRow]:
+    entries = SearchEntry.objects.filter(pk__in=entry_ids, rank_key__isnull=False)
+    bodies = dict(
+        SearchText.objects.filter(entry_id__in=entry_ids).values_list(
+            "entry_id", "text"
+        )
+    )
+    return [index_row(e, bodies.get(e.pk, "")) for e in entries]
 
 
 def _keys(entry: SearchEntry, fields: IndexedFields) -> list[SearchKey]:
@@ -57,13 +79,31 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
     entry = _entry(searchable, obj, fields)
     existing = SearchEntry.objects.filter(model=searchable.key, object_id=obj.pk)
     entry.pk = existing.values_list("pk", flat=True).first()
-    entry.save(force_insert=entry.pk is None)
+    backend = get_backend()
+    if entry.pk is not None:
+        _unindex([entry.pk])
+        entry.save(force_update=True)
+    else:
+        entry.save(force_insert=True)
+    entry.rank_key = rank_key(entry.published_on, entry.pk)
+    entry.save(update_fields=["rank_key"])
+    group_counts.add([entry], 1)
     SearchKey.objects.filter(entry=entry).delete()
     SearchKey.objects.bulk_create(_keys(entry, fields))
     SearchText.objects.update_or_create(entry=entry, defaults={"text": fields.body})
     with connection.cursor() as cursor:
-        get_backend().replace(cursor, entry.pk, *_tokens(fields))
+        backend.write(cursor, [index_row(entry, fields.body)])
     return entry
+
+
+def _unindex(entry_ids: list[int]) -> None:
+    """Remove the tokens and the group counts of entries (rows stay)."""
+    rows = _stored_rows(entry_ids)
+    if rows:
+        with connection.cursor() as cursor:
+            get_backend().delete(cursor, rows)
+    group_counts.add(list(SearchEntry.objects.filter(pk__in=entry_ids)), -1)
+    SearchEntry.objects.filter(pk__in=entry_ids).update(rank_key=None)
 
 
 def _write_new(searchable: Searchable, objects: list[Any]) -> int:
@@ -74,25 +114,31 @@ def _write_new(searchable: Searchable, objects: list[Any]) -> int:
     entries = SearchEntry.objects.bulk_create(
         [_entry(searchable, obj, fields) for fields, obj in pairs]
     )
+    for entry in entries:
+        entry.rank_key = rank_key(entry.published_on, entry.pk)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {SearchEntry._meta.db_table} SET rank_key = %s WHERE id = %s",
+            [(entry.rank_key, entry.pk) for entry in entries],
+        )
     SearchKey.objects.bulk_create(
         [
             key
-            for entry, (fields, _) in zip(entries, pairs, strict=True)
-            for key in _keys(entry, fields)
+            for entry, (f, _) in zip(entries, pairs, strict=True)
+            for key in _keys(entry, f)
         ]
     )
     SearchText.objects.bulk_create(
         [
-            SearchText(entry=entry, text=fields.body)
-            for entry, (fields, _) in zip(entries, pairs, strict=True)
+            SearchText(entry=entry, text=f.body)
+            for entry, (f, _) in zip(entries, pairs, strict=True)
         ]
     )
     rows = [
-        (entry.pk, *_tokens(fields))
-        for entry, (fields, _) in zip(entries, pairs, strict=True)
+        index_row(entry, f.body) for entry, (f, _) in zip(entries, pairs, strict=True)
     ]
     with connection.cursor() as cursor:
-        get_backend().insert_many(cursor, rows)
+        get_backend().write(cursor, rows)
     return len(entries)
 
 
@@ -104,8 +150,7 @@ def _remove(key: str, object_ids: Iterable[Any]) -> None:
     )
     if not entries:
         return
-    with connection.cursor() as cursor:
-        get_backend().delete(cursor, entries)
+    _unindex(entries)
     SearchEntry.objects.filter(pk__in=entries).delete()
 
 
@@ -143,28 +188,63 @@ def _batches(iterable: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def rebuild(*, progress: Any = None, batch_size: int = 500) -> int:
+def _clear() -> None:
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            get_backend().clear(cursor)
+        SearchKey.objects.all().delete()
+        SearchText.objects.all().delete()
+        SearchEntry.objects.all().delete()
+
+
+def rebuild(*, progress: Any = None, batch_size: int = 2000) -> int:
     """Drop and rebuild the whole index; returns the number of entries.
 
     `progress` is an optional callable(total) returning an object with
     `update(n)` and `close()` (tqdm fits).
     """
     backend = get_backend()
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            backend.clear(cursor)
-        SearchKey.objects.all().delete()
-        SearchText.objects.all().delete()
-        SearchEntry.objects.all().delete()
+    _clear()
     count = 0
-    for searchable in registry.registered():
-        queryset = searchable.public_queryset().order_by("pk")
-        bar = progress(queryset.count(), searchable.key) if progress else None
-        for batch in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
-            with transaction.atomic():
-                count += _write_new(searchable, batch)
+    with connection.cursor() as cursor:
+        backend.bulk_start(cursor)
+    try:
+        for searchable in registry.registered():
+            queryset = searchable.public_queryset().order_by("pk")
+            bar = progress(queryset.count(), searchable.key) if progress else None
+            for batch in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
+                with transaction.atomic():
+                    count += _write_new(searchable, batch)
+                if bar is not None:
+                    bar.update(len(batch))
             if bar is not None:
-                bar.update(len(batch))
-        if bar is not None:
-            bar.close()
+                bar.close()
+        group_counts.recount()
+    finally:
+        with connection.cursor() as cursor:
+            backend.bulk_end(cursor)
     return count
+
+
+def reindex_stored(vendor: str) -> None:
+    """Give every entry its rank key and rewrite its tokens from what the
+    entry stores (migration 0004, which made the FTS5 tables contentless)."""
+    if vendor == "sqlite":
+        from .backends.sqlite_fts5 import CREATE_SQL, DROP_SQL
+
+        with connection.cursor() as cursor:
+            for statement in [*DROP_SQL, *CREATE_SQL]:
+                cursor.execute(statement)
+    entries = list(SearchEntry.objects.only("pk", "published_on"))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {SearchEntry._meta.db_table} SET rank_key = %s WHERE id = %s",
+            [(rank_key(e.published_on, e.pk), e.pk) for e in entries],
+        )
+    if vendor == "sqlite":
+        ids = [e.pk for e in entries]
+        for start in range(0, len(ids), 2000):
+            rows = _stored_rows(ids[start : start + 2000])
+            with connection.cursor() as cursor:
+                get_backend().write(cursor, rows)
+    group_counts.recount()

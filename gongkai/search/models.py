@@ -38,6 +38,10 @@ class SearchEntry(models.Model):
     doc_number = models.CharField(max_length=80, blank=True)
     index_number = models.CharField(max_length=80, blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
+    # (published_on, id) as one integer (`keys.rank_key`): the rowid of the
+    # FTS5 tables, so that the newest matches come first and a search can stop
+    # after the first few hundred; the order of "newest first" everywhere.
+    rank_key = models.BigIntegerField(null=True, unique=True)
 
     class Meta:
         constraints = [
@@ -64,6 +68,25 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return f"text of {self.entry_id}"
+
+
+class SearchGroupCount(models.Model):
+    """How many entries share one combination of facet values: kept up to date
+    by `indexing`, read when a query has too many matches to count them all
+    (`estimate`). `key` joins the values, so that NULLs can be unique."""
+
+    key = models.CharField(max_length=200, unique=True)
+    organisation_id = models.BigIntegerField(null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    topic_id_value = models.BigIntegerField(null=True)
+    topic_parent_id_value = models.BigIntegerField(null=True)
+    genre = models.CharField(max_length=30, blank=True)
+    validity = models.CharField(max_length=30, blank=True)
+    content_type = models.CharField(max_length=30, blank=True)
+    count = models.IntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"
 
 
 class SearchKey(models.Model):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from enum import IntEnum
 
 from . import text
@@ -34,11 +33,9 @@ def tier(*, exact: bool, title_phrase: bool, title_terms: bool, phrase: bool) ->
     return Tier.PHRASE if phrase else Tier.TERMS
 
 
-def sort_key(
-    pk: int, published_on: date | None, in_force: bool, rank: Tier
-) -> tuple[int, int, int, int]:
-    published = (published_on or date.min).toordinal()
-    return (-int(rank), 0 if in_force else 1, -published, -pk)
+def sort_key(key: int, in_force: bool, rank: Tier) -> tuple[int, int, int]:
+    """`key` is the rank key (`keys.rank_key`): newest, then highest id."""
+    return (-int(rank), 0 if in_force else 1, -key)
 
 
 def compact(value: str) -> str:

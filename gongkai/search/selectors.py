@@ -8,13 +8,13 @@ from datetime import date
 from typing import Literal
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 
 from . import text
-from .backends import Term, get_backend
-from .facets import FacetValue, facets_from_groups, groups_fetch, total_count
+from .backends import Term
+from .backends.base import Found, Where
+from .facets import FacetValue, facets_from_groups, total_count
+from .matching import MatchSet, match_set, top, where_for
 from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
 from .ranking import highlight, snippet, sort_key, tier
@@ -36,6 +36,9 @@ class SearchResult:
     filters: Filters
     sort: Sort
     total: int
+    # False when the query had more than `matching.count_limit()` matches:
+    # `total` and the facet counts are then estimates (see `estimate`).
+    total_exact: bool
     page: int
     page_size: int
     hits: list[Hit] = field(default_factory=list)
@@ -80,88 +83,104 @@ def _exact_ids(query: ParsedQuery) -> list[int]:
     )
 
 
-def _text_match(query: ParsedQuery, *, title_only: bool = False) -> Q:
-    terms = query.backend_terms()
-    if not terms:
-        return Q(pk__in=[])
-    sql, params = get_backend().match_sql(terms, title_only=title_only)
-    return Q(pk__in=RawSQL(sql, params))
-
-
-def _matched(query: ParsedQuery, exact_ids: list[int]) -> QuerySet[SearchEntry]:
-    """The matching entries, evaluated once into the hits table (see
-    `SearchBackend.hits_store`): use the queryset before the next search."""
-    backend = get_backend()
-    with connection.cursor() as cursor:
-        backend.hits_store(cursor, query.backend_terms(), exact_ids)
-    return SearchEntry.objects.filter(
-        pk__in=RawSQL(f"SELECT id FROM {backend.hits_table}", [])
+def _by_rank(qs: QuerySet[SearchEntry], limit: int) -> Found:
+    rows = qs.filter(rank_key__isnull=False).order_by("-rank_key")
+    return Found(
+        [(pk, key) for pk, key in rows.values_list("pk", "rank_key")[:limit] if key]
     )
 
 
-def _ids_matching(ids: set[int], terms: list[Term], *, title_only: bool) -> set[int]:
-    # One pass over the index, intersected here: restricting the full-text
-    # query to a list of ids is slower in FTS5 than running it whole.
-    sql, params = get_backend().match_sql(terms, title_only=title_only)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return ids & {row[0] for row in cursor.fetchall()}
+def _newest(
+    query: ParsedQuery, filters: Filters, matches: MatchSet, limit: int
+) -> Found:
+    """The newest `limit` matches under every filter (exact lookups included)."""
+    if matches.complete:
+        ids = set(matches.sample.ids) | set(matches.exact_ids)
+        return _by_rank(
+            _filtered(SearchEntry.objects.filter(pk__in=ids), filters), limit
+        )
+    where = where_for(filters)
+    sample = matches.sample
+    found = (
+        sample.head(limit)
+        if where == where_for(filters, facet_filters=False)
+        and limit <= len(sample.rows)
+        else top(query.backend_terms(), where, limit)
+    )
+    exact = _by_rank(
+        _filtered(SearchEntry.objects.filter(pk__in=matches.exact_ids), filters), limit
+    )
+    merged = sorted(set(found.rows) | set(exact.rows), key=lambda r: -r[1])
+    return Found(merged[:limit])
 
 
-def _ranked_ids(
-    query: ParsedQuery, qs: QuerySet[SearchEntry], exact_ids: list[int]
-) -> list[int]:
+def _phrase_ids(
+    phrase: Term, where: Where, candidates: Found, *, title_only: bool
+) -> set[int]:
+    """Which of `candidates` contain the phrase: one bounded call over the
+    range of keys the candidates span."""
+    if not candidates.rows:
+        return set()
+    low = min(key for _, key in candidates.rows)
+    bounded = Where(
+        where.sql, where.params, max(low, where.key_min or low), where.key_max
+    )
+    found = top([phrase], bounded, 2 * len(candidates.rows) + 10, title_only=title_only)
+    return set(found.ids) & set(candidates.ids)
+
+
+def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list[int]:
     """The ranked window: title matches and the newest matches (bounded),
     ordered by `ranking.sort_key`. Which candidates have the terms or the
     whole phrase in the title is asked of the index, so no text is read."""
     limit = int(settings.GONGKAI_SEARCH["candidates"])
-    by_date = qs.order_by("-published_on", "-pk").values_list(
-        "pk", "published_on", "in_force"
-    )
-    title_rows = list(by_date.filter(_text_match(query, title_only=True))[:limit])
-    rows = {row[0]: row for row in title_rows}
-    rows.update((row[0], row) for row in by_date[:limit])
-    rows.update((row[0], row) for row in by_date.filter(pk__in=exact_ids))
-    ids = set(rows)
-    title_terms = {row[0] for row in title_rows}
+    where = where_for(filters)
+    newest = _newest(query, filters, matches, limit)
+    titles = top(query.backend_terms(), where, limit, title_only=True)
+    title_terms = set(titles.ids)
     terms = query.backend_terms()
     phrase = query.phrase_term()
     if phrase is None or [phrase] == terms:
-        title_phrase, any_phrase = title_terms, ids
+        title_phrase, any_phrase = title_terms, set(newest.ids)
     else:
-        title_phrase = _ids_matching(title_terms, [phrase], title_only=True)
-        any_phrase = _ids_matching(ids, [phrase], title_only=False)
-    exact = set(exact_ids)
+        title_phrase = _phrase_ids(phrase, where, titles, title_only=True)
+        any_phrase = _phrase_ids(phrase, where, newest, title_only=False)
+    exact = set(matches.exact_ids)
+    rows = dict(newest.rows) | dict(titles.rows)
+    info = dict(SearchEntry.objects.filter(pk__in=rows).values_list("pk", "in_force"))
     scored = []
-    for pk, published_on, in_force in rows.values():
+    for pk, key in rows.items():
         rank = tier(
             exact=pk in exact,
             title_phrase=pk in title_phrase,
             title_terms=pk in title_terms,
             phrase=pk in any_phrase,
         )
-        scored.append((sort_key(pk, published_on, in_force, rank), pk))
+        scored.append((sort_key(key, info.get(pk, True), rank), pk))
     return [pk for _, pk in sorted(scored)]
 
 
 def _page_ids(
     query: ParsedQuery,
-    qs: QuerySet[SearchEntry],
-    exact_ids: list[int],
+    filters: Filters,
+    matches: MatchSet,
     sort: Sort,
     offset: int,
     size: int,
 ) -> list[int]:
-    by_date = qs.order_by("-published_on", "-pk").values_list("pk", flat=True)
     if sort == "date":
-        return list(by_date[offset : offset + size])
-    ranked = _ranked_ids(query, qs, exact_ids)
+        return _newest(query, filters, matches, offset + size).ids[offset:]
+    ranked = _ranked_ids(query, filters, matches)
     page = ranked[offset : offset + size]
     if len(page) < size:
         # Beyond the ranked window results continue in date order.
         rest_offset = max(0, offset - len(ranked))
-        rest = by_date.exclude(pk__in=ranked)
-        page += list(rest[rest_offset : rest_offset + size - len(page)])
+        seen = set(ranked)
+        needed = rest_offset + size - len(page) + len(ranked)
+        rest = [
+            pk for pk in _newest(query, filters, matches, needed).ids if pk not in seen
+        ]
+        page += rest[rest_offset : rest_offset + size - len(page)]
     return page
 
 
@@ -180,22 +199,20 @@ def search_run(
     filters = filters or Filters()
     size = page_size or int(settings.GONGKAI_SEARCH["page_size"])
     page = max(1, page)
-    exact_ids = _exact_ids(query)
-    matched = _matched(query, exact_ids)
-    qs = _filtered(matched, filters)
-    groups = groups_fetch(matched, filters)
+    matches = match_set(query, filters, _exact_ids(query))
     result = SearchResult(
         query=query,
         filters=filters,
         sort=sort,
-        total=total_count(groups, filters),
+        total=total_count(matches.groups, filters),
+        total_exact=matches.complete,
         page=page,
         page_size=size,
     )
-    ids = _page_ids(query, qs, exact_ids, sort, (page - 1) * size, size)
-    result.hits = _hits(ids, query, set(exact_ids))
+    ids = _page_ids(query, filters, matches, sort, (page - 1) * size, size)
+    result.hits = _hits(ids, query, set(matches.exact_ids))
     if with_facets:
-        result.facets = facets_from_groups(groups, filters)
+        result.facets = facets_from_groups(matches.groups, filters)
     result.took_ms = round((time.perf_counter() - started) * 1000, 2)
     return result
 
@@ -227,8 +244,9 @@ def search_suggest(*, q: str, limit: int = 8) -> list[SearchEntry]:
     query = parse_query(q)
     if not query.terms:
         return []
-    qs = SearchEntry.objects.filter(_text_match(query, title_only=True))
-    return list(qs.order_by("-published_on", "-pk")[:limit])
+    found = top(query.backend_terms(), Where(), limit, title_only=True)
+    entries = SearchEntry.objects.in_bulk(found.ids)
+    return [entries[pk] for pk in found.ids if pk in entries]
 
 
 def normalised_query(q: str) -> str:

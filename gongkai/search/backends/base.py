@@ -6,13 +6,20 @@ query is a conjunction of `Term`s, each the phrase of its tokens (or, for a
 single character, a prefix), satisfied inside the title or inside the body.
 Ranking is done by the application over a bounded candidate set (`ranking`),
 not by FTS5's bm25 nor PostgreSQL's ts_rank, which disagree with each other.
+
+Backends answer one question, `top`: the newest entries (by rank key,
+`gongkai.search.keys`) that match, under a filter over the entry table, at
+most `limit` of them. Everything else (counts, facets, candidates) is built
+from bounded calls of it (`matching`), so no search evaluates every match.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+ENTRY_TABLE = "search_searchentry"
 
 
 @dataclass(frozen=True)
@@ -21,40 +28,104 @@ class Term:
     prefix: bool = False  # a lone character: matches every pair starting with it
 
 
+@dataclass(frozen=True)
+class IndexRow:
+    """The tokens of one entry (space-separated, from `text.grams`)."""
+
+    entry_id: int
+    key: int  # rank key
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Where:
+    """A filter over the entry table (alias `e`) and a range of rank keys."""
+
+    sql: str = ""  # " AND …" fragments, %s placeholders
+    params: tuple[Any, ...] = ()
+    key_min: int | None = None  # inclusive
+    key_max: int | None = None  # exclusive
+
+    def key_sql(self, column: str) -> tuple[str, list[Any]]:
+        sql, params = "", []
+        if self.key_min is not None:
+            sql += f" AND {column} >= %s"
+            params.append(self.key_min)
+        if self.key_max is not None:
+            sql += f" AND {column} < %s"
+            params.append(self.key_max)
+        return sql, params
+
+
+# The facet columns of an entry (`group_counts.GROUP_FIELDS`), fetched with
+# every match so that counting the matches needs no second query.
+GROUP_COLUMNS = (
+    "organisation_id",
+    "year",
+    "topic_id_value",
+    "topic_parent_id_value",
+    "genre",
+    "validity",
+    "content_type",
+)
+FOUND_COLUMNS = "e.id, e.rank_key, " + ", ".join(f"e.{c}" for c in GROUP_COLUMNS)
+
+
+@dataclass(frozen=True)
+class Found:
+    """Matching entries, newest first: (entry id, rank key), and each one's
+    facet values (`GROUP_COLUMNS`)."""
+
+    rows: list[tuple[int, int]] = field(default_factory=list)
+    groups: list[tuple[Any, ...]] = field(default_factory=list)
+
+    @classmethod
+    def from_rows(cls, rows: list[tuple[Any, ...]]) -> Found:
+        return cls([(int(r[0]), int(r[1])) for r in rows], [tuple(r[2:]) for r in rows])
+
+    def head(self, n: int) -> Found:
+        return Found(self.rows[:n], self.groups[:n])
+
+    @property
+    def ids(self) -> list[int]:
+        return [row[0] for row in self.rows]
+
+
 class SearchBackend(ABC):
-    """Stores tokens per entry id and answers "which ids match"."""
+    """Stores tokens per entry and answers "which are the newest matches"."""
 
     vendor: str
 
     @abstractmethod
-    def replace(self, cursor: Any, entry_id: int, title: str, body: str) -> None:
-        """(Re)write the tokens of one entry; `title`/`body` are space-separated."""
+    def write(self, cursor: Any, rows: list[IndexRow]) -> None:
+        """Add the tokens of entries not in the index (or just removed)."""
 
     @abstractmethod
-    def insert_many(self, cursor: Any, rows: list[tuple[int, str, str]]) -> None:
-        """Add (entry_id, title, body) rows for entries not yet in the index."""
-
-    @abstractmethod
-    def delete(self, cursor: Any, entry_ids: list[int]) -> None: ...
+    def delete(self, cursor: Any, rows: list[IndexRow]) -> None:
+        """Remove entries; `rows` are the tokens they were written with."""
 
     @abstractmethod
     def clear(self, cursor: Any) -> None: ...
 
-    @abstractmethod
-    def match_sql(
-        self, terms: list[Term], *, title_only: bool = False
-    ) -> tuple[str, list[Any]]:
-        """SQL selecting the ids of entries that contain every term."""
+    def bulk_start(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
+        """Before a rebuild writes everything (settings for bulk loading)."""
 
-    hits_table = "search_hits"
+    def bulk_end(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
+        """After a rebuild."""
 
     @abstractmethod
-    def hits_store(self, cursor: Any, terms: list[Term], extra_ids: list[int]) -> None:
-        """Put the ids of the entries matching `terms` (plus `extra_ids`) into
-        the connection's temporary table `hits_table`, so that one search
-        evaluates the full-text match once, however many queries (count,
-        facets, candidates) it then runs over the matches. Valid until the
-        next call on the same connection."""
+    def top(
+        self,
+        cursor: Any,
+        terms: list[Term],
+        *,
+        where: Where,
+        limit: int,
+        title_only: bool = False,
+    ) -> Found:
+        """The newest `limit` entries containing every term (in the title when
+        `title_only`) that pass `where`, by descending rank key."""
 
     @abstractmethod
     def size_bytes(self, cursor: Any) -> int | None: ...

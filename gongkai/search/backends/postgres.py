@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .base import SearchBackend, Term
+from .base import (
+    ENTRY_TABLE,
+    FOUND_COLUMNS,
+    Found,
+    IndexRow,
+    SearchBackend,
+    Term,
+    Where,
+)
 
 TABLE = "search_pgindex"
 PART_TOKENS = 16000
@@ -64,17 +72,13 @@ def parts(tokens: list[str]) -> list[list[str]]:
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def replace(self, cursor: Any, entry_id: int, title: str, body: str) -> None:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE entry_id = %s", [entry_id])
-        self.insert_many(cursor, [(entry_id, title, body)])
-
-    def insert_many(self, cursor: Any, rows: list[tuple[int, str, str]]) -> None:
+    def write(self, cursor: Any, rows: list[IndexRow]) -> None:
         values: list[tuple[int, bool, str]] = []
-        for entry_id, title, body in rows:
-            values.append((entry_id, True, tsvector_literal(title.split())))
+        for row in rows:
+            values.append((row.entry_id, True, tsvector_literal(row.title.split())))
             values.extend(
-                (entry_id, False, tsvector_literal(part))
-                for part in parts(body.split())
+                (row.entry_id, False, tsvector_literal(part))
+                for part in parts(row.body.split())
             )
         cursor.executemany(
             f"INSERT INTO {TABLE} (entry_id, is_title, tsv) "
@@ -82,15 +86,16 @@ class PostgresBackend(SearchBackend):
             values,
         )
 
-    def delete(self, cursor: Any, entry_ids: list[int]) -> None:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE entry_id = ANY(%s)", [entry_ids])
+    def delete(self, cursor: Any, rows: list[IndexRow]) -> None:
+        cursor.execute(
+            f"DELETE FROM {TABLE} WHERE entry_id = ANY(%s)",
+            [[r.entry_id for r in rows]],
+        )
 
     def clear(self, cursor: Any) -> None:
         cursor.execute(f"TRUNCATE {TABLE}")
 
-    def match_sql(
-        self, terms: list[Term], *, title_only: bool = False
-    ) -> tuple[str, list[Any]]:
+    def _match_sql(self, terms: list[Term], title_only: bool) -> tuple[str, list[Any]]:
         where = " AND is_title" if title_only else ""
         selects = [
             f"SELECT entry_id FROM {TABLE} WHERE tsv @@ %s::tsquery{where}"
@@ -98,25 +103,23 @@ class PostgresBackend(SearchBackend):
         ]
         return " INTERSECT ".join(selects), [tsquery_literal(t) for t in terms]
 
-    def hits_store(self, cursor: Any, terms: list[Term], extra_ids: list[int]) -> None:
+    def top(
+        self,
+        cursor: Any,
+        terms: list[Term],
+        *,
+        where: Where,
+        limit: int,
+        title_only: bool = False,
+    ) -> Found:
+        match, params = self._match_sql(terms, title_only)
+        key_sql, key_params = where.key_sql("e.rank_key")
         cursor.execute(
-            f"CREATE TEMP TABLE IF NOT EXISTS {self.hits_table} (id bigint PRIMARY KEY)"
+            f"SELECT {FOUND_COLUMNS} FROM {ENTRY_TABLE} e WHERE e.id IN ({match})"
+            f"{key_sql}{where.sql} ORDER BY e.rank_key DESC LIMIT %s",
+            [*params, *key_params, *where.params, limit],
         )
-        cursor.execute(f"TRUNCATE {self.hits_table}")
-        if terms:
-            sql, params = self.match_sql(terms)
-            # A term may match the title and several parts of one entry.
-            cursor.execute(
-                f"INSERT INTO {self.hits_table} (id) {sql} ON CONFLICT DO NOTHING",
-                params,
-            )
-        if extra_ids:
-            cursor.execute(
-                f"INSERT INTO {self.hits_table} (id) SELECT unnest(%s::bigint[]) "
-                "ON CONFLICT DO NOTHING",
-                [extra_ids],
-            )
-        cursor.execute(f"ANALYZE {self.hits_table}")
+        return Found.from_rows(cursor.fetchall())
 
     def size_bytes(self, cursor: Any) -> int | None:
         cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])

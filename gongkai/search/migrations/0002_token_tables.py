@@ -9,7 +9,8 @@ def create(apps, schema_editor):
     if vendor == "sqlite":
         from gongkai.search.backends.sqlite_fts5 import CREATE_SQL
 
-        schema_editor.execute(CREATE_SQL)
+        for statement in CREATE_SQL:
+            schema_editor.execute(statement)
     elif vendor == "postgresql":
         from gongkai.search.backends.postgres import CREATE_SQL as STATEMENTS
 
@@ -22,7 +23,8 @@ def drop(apps, schema_editor):
     if vendor == "sqlite":
         from gongkai.search.backends.sqlite_fts5 import DROP_SQL
 
-        schema_editor.execute(DROP_SQL)
+        for statement in DROP_SQL:
+            schema_editor.execute(statement)
     elif vendor == "postgresql":
         from gongkai.search.backends.postgres import DROP_SQL
 

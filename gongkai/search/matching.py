@@ -1,0 +1,111 @@
+"""Which entries match: bounded calls of `SearchBackend.top`.
+
+No search evaluates every match. The newest `count_limit()` + 1 matches
+under the date range are fetched in rank-key order (the backend stops
+there); if that is all of them, the total and the facets are counted exactly
+from them, otherwise they are estimated (`estimate`) and the result says so
+(`SearchResult.total_exact`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import connection
+
+from gongkai.core.models import Organisation
+
+from .backends import Term, get_backend
+from .backends.base import Found, Where
+from .estimate import entries_in_range, estimated_groups
+from .facets import Group, groups_from_rows
+from .group_counts import GROUP_FIELDS
+from .keys import first_key
+from .query import Filters, ParsedQuery
+
+
+def count_limit() -> int:
+    """Matches counted one by one; above it totals and facets are estimated."""
+    return int(settings.GONGKAI_SEARCH.get("count_limit", 2000))
+
+
+def _key_range(filters: Filters, *, with_year: bool) -> tuple[int | None, int | None]:
+    low = first_key(filters.date_from) if filters.date_from else None
+    high = first_key(filters.date_to + timedelta(days=1)) if filters.date_to else None
+    if with_year and filters.year is not None:
+        year_low = first_key(date(filters.year, 1, 1))
+        year_high = first_key(date(filters.year + 1, 1, 1))
+        low = year_low if low is None else max(low, year_low)
+        high = year_high if high is None else min(high, year_high)
+    return low, high
+
+
+def where_for(filters: Filters, *, facet_filters: bool = True) -> Where:
+    """SQL of `filters` over the entry table (the rules of `selectors._filtered`);
+    without `facet_filters` only the date range (facets are counted under it)."""
+    low, high = _key_range(filters, with_year=facet_filters)
+    sql: list[str] = []
+    params: list[object] = []
+    if facet_filters:
+        if filters.organisation is not None:
+            sql.append(
+                " AND e.organisation_id IN (SELECT id FROM "
+                f"{Organisation._meta.db_table} WHERE path LIKE %s)"
+            )
+            params.append(filters.organisation.path + "%")
+        if filters.topic is not None:
+            sql.append(" AND (e.topic_id_value = %s OR e.topic_parent_id_value = %s)")
+            params += [filters.topic, filters.topic]
+        for column, value in (
+            ("genre", filters.genre),
+            ("validity", filters.validity),
+            ("content_type", filters.content_type),
+        ):
+            if value:
+                sql.append(f" AND e.{column} = %s")
+                params.append(value)
+    return Where("".join(sql), tuple(params), low, high)
+
+
+def top(
+    terms: list[Term], where: Where, limit: int, *, title_only: bool = False
+) -> Found:
+    if not terms or limit <= 0:
+        return Found()
+    with connection.cursor() as cursor:
+        return get_backend().top(
+            cursor, terms, where=where, limit=limit, title_only=title_only
+        )
+
+
+@dataclass(frozen=True)
+class MatchSet:
+    sample: Found  # the newest matches under the date range, ≤ count_limit()
+    exact_ids: list[int]  # 发文字号/索引号 lookups (unfiltered)
+    complete: bool  # `sample` is every match
+    groups: list[Group]  # facet groups: counted, or estimated if not complete
+
+
+def match_set(query: ParsedQuery, filters: Filters, exact_ids: list[int]) -> MatchSet:
+    limit = count_limit()
+    date_where = where_for(filters, facet_filters=False)
+    found = top(query.backend_terms(), date_where, limit + 1)
+    if len(found.rows) <= limit:
+        groups = _counted(found, exact_ids, date_where)
+        return MatchSet(found, exact_ids, True, groups)
+    sample = found.head(limit)
+    return MatchSet(sample, exact_ids, False, estimated_groups(sample, date_where))
+
+
+def _counted(found: Found, exact_ids: list[int], date_where: Where) -> list[Group]:
+    counts = Counter(found.groups)
+    extra = set(exact_ids) - set(found.ids)
+    if extra:
+        exact = entries_in_range(date_where).filter(pk__in=extra)
+        counts.update(tuple(r) for r in exact.values_list(*GROUP_FIELDS))
+    return groups_from_rows(
+        [{**dict(zip(GROUP_FIELDS, v, strict=True)), "n": n} for v, n in counts.items()]
+    )
