@@ -95,7 +95,7 @@ def decision_context(application: Application, extra: Mapping[str, Any]) -> Cont
         "group": outcome.group.value,
         "group_label": str(outcome.group.label),
         "article": outcome.article,
-        "basis": str(extra.get("basis", application.reply_basis)),
+        "basis": _basis(outcome, str(extra.get("basis", application.reply_basis))),
         "reasons": str(extra.get("reasons", application.reply_reasons)),
         "withheld_description": str(
             extra.get("withheld_description", application.withheld_description)
@@ -105,6 +105,13 @@ def decision_context(application: Application, extra: Mapping[str, Any]) -> Cont
         "released_files": _released(application),
         "closed_on": date_cn(application.closed_on),
     }
+
+
+def _basis(outcome: Outcome, basis: str) -> str:
+    """The officer's basis, unless it only repeats the outcome's article
+    (the services store the article when the officer gives none)."""
+    basis = basis.strip()
+    return "" if basis == outcome.article else basis
 
 
 def _released(application: Application) -> list[str]:
