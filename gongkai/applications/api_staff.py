@@ -6,6 +6,7 @@ the permission table's answer, as in the back office: a case outside the
 user's APPLICATION_VIEW answers 404.
 
 GET  /api/v1/staff/applications                       the queue
+POST /api/v1/staff/applications                       record one (in person, post…)
 GET  /api/v1/staff/applications/{code}                one case with its ledger
 POST /api/v1/staff/applications/{code}/<action>       one transition each:
      confirm, assign, correction-notice, correction, correction-expire,
@@ -42,10 +43,11 @@ from .api_staff_out import case_detail, case_summary, form_errors, form_schema
 from .forms.staff.actions import ConsultationAnswerForm, FeeNoticeForm
 from .forms.staff.fields import ActionForm
 from .forms.staff.queue import QueueFilterForm
+from .forms.staff.record import ApplicationRecordForm
 from .models import Application
 from .selectors import application_queue, applications_visible
-from .services.intake import tracking_code_normalise
-from .views.staff.access import may_act
+from .services.intake import application_lodge, tracking_code_normalise
+from .views.staff.access import may_act, recording_organisations
 from .views.staff.action_table import ACTION_STEPS
 from .views.staff.detail import safe_ledger
 from .views.staff.queue import queue_officers
@@ -131,6 +133,40 @@ def staff_queue(request: HttpRequest) -> Status[dict[str, Any]]:
             "results": [case_summary(a) for a in page],
         },
     )
+
+
+@router.post(
+    "/staff/applications",
+    response={201: dict, **ERRORS},
+    summary="登记当面、邮寄、传真、电子邮件或口头申请",
+    openapi_extra=form_schema(
+        ApplicationRecordForm,
+        {"organisation": {"type": "string", "title": "受理机关统一社会信用代码"}},
+    ),
+    description=(
+        "字段同工作台“登记申请”：organisation 为受理机关的统一社会信用代码；"
+        "channel 为 in_person、oral、registered_post（须 signed_for_on）、"
+        "ordinary_post、fax、email（confirmed_on 可留空，确认后调用 confirm）。"
+    ),
+)
+def staff_record(request: HttpRequest) -> Status[dict[str, Any]]:
+    user = api_user(request)
+    organisations = recording_organisations(user)
+    try:
+        data = _body(request)
+    except DomainError as exc:
+        return _errors(400, exc.message)
+    by_code = {o.credit_code: o.pk for o in organisations}
+    data["organisation"] = by_code.get(str(data.get("organisation", "")), "")
+    data.setdefault("lodged_on", timezone.localdate().isoformat())
+    form = ApplicationRecordForm(data, organisations=organisations)
+    if not form.is_valid():
+        return Status(400, {"errors": form_errors(form)})
+    try:
+        application = application_lodge(actor=user, **form.lodge_arguments())
+    except DomainError as exc:
+        return _errors(exc.status_code, exc.message)
+    return Status(201, case_detail(application, user, safe_ledger(application)))
 
 
 @router.get(

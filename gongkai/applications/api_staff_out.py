@@ -142,7 +142,9 @@ def form_errors(form: forms.Form) -> dict[str, list[str]]:
     }
 
 
-def form_schema(form_class: type[forms.Form]) -> dict[str, Any]:
+def form_schema(
+    form_class: type[forms.Form], overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The JSON body an action takes, for the OpenAPI document."""
     form = form_class()
     properties: dict[str, Any] = {}
@@ -158,7 +160,7 @@ def form_schema(form_class: type[forms.Form]) -> dict[str, Any]:
         elif isinstance(field, forms.ChoiceField):
             values = [value for value, _label in _flat(field.choices) if value != ""]
             schema["enum"] = values
-        properties[name] = schema
+        properties[name] = (overrides or {}).get(name, schema)
         if field.required:
             required.append(name)
     return {

@@ -269,3 +269,33 @@ def test_openapi_lists_the_staff_endpoints() -> None:
     props = body["content"]["application/json"]["schema"]["properties"]
     assert props["replied_on"]["format"] == "date"
     assert "disclosed" in props["outcome"]["enum"]
+
+
+def test_record_by_registered_post(org: Organisation, officer: Api) -> None:
+    body = {
+        "organisation": org.credit_code,
+        "channel": "registered_post",
+        "lodged_on": "2026-11-02",
+        "signed_for_on": "2026-11-04",
+        "type": "natural_person",
+        "name": "李四",
+        "id_type": "resident_id",
+        "id_number": "11010519491231002X",
+        "phone": "13900139000",
+        "address": "鹤城市南湖路1号",
+        "description": "某项目环评批复",
+        "form": "paper",
+        "delivery": "post",
+    }
+    response = officer.post("", body)
+    assert response.status_code == 201, response.content
+    assert response.json()["received_on"] == "2026-11-04"
+    assert response.json()["channel"] == "registered_post"
+    missing = officer.post("", {**body, "signed_for_on": None})
+    assert missing.status_code == 400
+    assert "signed_for_on" in missing.json()["errors"]
+    other = officer.post(
+        "", {**body, "organisation": OrganisationFactory.create().credit_code}
+    )
+    assert other.status_code == 400 and "organisation" in other.json()["errors"]
+    assert Application.objects.count() == 1

@@ -11,6 +11,7 @@ with the applicant (left blank: confirmed later from the case page).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from typing import Any
 
@@ -93,7 +94,7 @@ class ApplicationRecordForm(forms.Form):
     delivery = _select(_("获取信息的方式"), Delivery.choices)
 
     def __init__(
-        self, *args: Any, organisations: list[Organisation], **kwargs: Any
+        self, *args: Any, organisations: Sequence[Organisation] = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
