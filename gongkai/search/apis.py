@@ -44,7 +44,7 @@ class HitOut(Schema):
 
 class SearchOut(Schema):
     total: int
-    # False when the query matched more than the count limit (2,000 by
+    # False when the query matched more than the count limit (1,000 by
     # default): `total` and the facet counts are then estimates.
     total_exact: bool
     took_ms: float

@@ -29,7 +29,7 @@ from .query import Filters, ParsedQuery
 
 def count_limit() -> int:
     """Matches counted one by one; above it totals and facets are estimated."""
-    return int(settings.GONGKAI_SEARCH.get("count_limit", 2000))
+    return int(settings.GONGKAI_SEARCH.get("count_limit", 1000))
 
 
 def _key_range(filters: Filters, *, with_year: bool) -> tuple[int | None, int | None]:

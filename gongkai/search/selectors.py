@@ -85,8 +85,14 @@ def _exact_ids(query: ParsedQuery) -> list[int]:
 
 def _by_rank(qs: QuerySet[SearchEntry], limit: int) -> Found:
     rows = qs.filter(rank_key__isnull=False).order_by("-rank_key")
+    found = [
+        (pk, key, in_force)
+        for pk, key, in_force in rows.values_list("pk", "rank_key", "in_force")[:limit]
+        if key
+    ]
     return Found(
-        [(pk, key) for pk, key in rows.values_list("pk", "rank_key")[:limit] if key]
+        [(pk, key) for pk, key, _ in found],
+        not_in_force=frozenset(pk for pk, _, in_force in found if not in_force),
     )
 
 
@@ -111,7 +117,7 @@ def _newest(
         _filtered(SearchEntry.objects.filter(pk__in=matches.exact_ids), filters), limit
     )
     merged = sorted(set(found.rows) | set(exact.rows), key=lambda r: -r[1])
-    return Found(merged[:limit])
+    return Found(merged[:limit], not_in_force=found.not_in_force | exact.not_in_force)
 
 
 def _phrase_ids(
@@ -147,7 +153,7 @@ def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list
         any_phrase = _phrase_ids(phrase, where, newest, title_only=False)
     exact = set(matches.exact_ids)
     rows = dict(newest.rows) | dict(titles.rows)
-    info = dict(SearchEntry.objects.filter(pk__in=rows).values_list("pk", "in_force"))
+    not_in_force = newest.not_in_force | titles.not_in_force
     scored = []
     for pk, key in rows.items():
         rank = tier(
@@ -156,7 +162,7 @@ def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list
             title_terms=pk in title_terms,
             phrase=pk in any_phrase,
         )
-        scored.append((sort_key(key, info.get(pk, True), rank), pk))
+        scored.append((sort_key(key, pk not in not_in_force, rank), pk))
     return [pk for _, pk in sorted(scored)]
 
 

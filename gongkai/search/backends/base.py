@@ -69,7 +69,9 @@ GROUP_COLUMNS = (
     "validity",
     "content_type",
 )
-FOUND_COLUMNS = "e.id, e.rank_key, " + ", ".join(f"e.{c}" for c in GROUP_COLUMNS)
+FOUND_COLUMNS = "e.id, e.rank_key, e.in_force, " + ", ".join(
+    f"e.{c}" for c in GROUP_COLUMNS
+)
 
 
 @dataclass(frozen=True)
@@ -79,13 +81,18 @@ class Found:
 
     rows: list[tuple[int, int]] = field(default_factory=list)
     groups: list[tuple[Any, ...]] = field(default_factory=list)
+    not_in_force: frozenset[int] = frozenset()  # ids of repealed/invalid entries
 
     @classmethod
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> Found:
-        return cls([(int(r[0]), int(r[1])) for r in rows], [tuple(r[2:]) for r in rows])
+        return cls(
+            [(int(r[0]), int(r[1])) for r in rows],
+            [tuple(r[3:]) for r in rows],
+            frozenset(int(r[0]) for r in rows if not r[2]),
+        )
 
     def head(self, n: int) -> Found:
-        return Found(self.rows[:n], self.groups[:n])
+        return Found(self.rows[:n], self.groups[:n], self.not_in_force)
 
     @property
     def ids(self) -> list[int]:
