@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from .models import User
@@ -17,6 +19,13 @@ from .services.tokens import api_token_authenticate
 
 
 class ApiTokenAuth(HttpBearer):
+    def __call__(self, request: HttpRequest) -> User:
+        user = super().__call__(request)
+        if not isinstance(user, User):
+            # ninja's own answer would be {"detail": "Unauthorized"}.
+            raise HttpError(401, _("缺少或无效的接口令牌（Authorization: Bearer …）。"))
+        return user
+
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = api_token_authenticate(token.strip())
         if user is not None:

@@ -65,6 +65,7 @@ def _code(case: Application) -> str:
 def test_no_token_is_401(case: Application) -> None:
     client = Client()
     assert client.get(BASE).status_code == 401
+    assert "接口令牌" in client.get(BASE).json()["detail"]
     assert client.get(BASE + _code(case)).status_code == 401
     response = client.post(
         BASE + _code(case) + "/reply", "{}", content_type="application/json"

@@ -145,7 +145,9 @@ def test_filters(
 def test_closed_cases_only_on_request(
     org: Organisation, client: Client, cases: dict[str, Application]
 ) -> None:
-    closed = closed_application(Outcome.DISCLOSED, organisation=org, tracking_code="DONE0001")
+    closed = closed_application(
+        Outcome.DISCLOSED, organisation=org, tracking_code="DONE0001"
+    )
     assert closed.tracking_code not in _codes(client.get(URL))
     assert closed.tracking_code in _codes(client.get(URL, {"status": "all"}))
     assert _codes(client.get(URL, {"status": "closed"})) == ["DONE0001"]
@@ -190,3 +192,33 @@ def test_pagination(
     assert _codes(first) == ["PAGE0000", "PAGE0001"]
     assert "第 1 / 3 页" in first.content.decode()
     assert _codes(client.get(URL, {"page": 3})) == ["PAGE0004"]
+
+
+def test_assign_from_the_queue(
+    org: Organisation, client: Client, cases: dict[str, Application]
+) -> None:
+    colleague = officer_of(org, display_name="同事甲")
+    body = client.get(URL).content.decode()
+    assert 'name="assign-officer"' in body and "同事甲" in body
+    target = cases["near"]
+    assign = reverse("staff:application_assign", args=[target.pk])
+    response = client.post(
+        assign, {"assign-officer": colleague.pk, "next": f"{URL}?sort=due"}
+    )
+    assert response.status_code == 302 and response["Location"] == f"{URL}?sort=due"
+    target.refresh_from_db()
+    assert target.assigned_to == colleague
+    elsewhere = client.post(
+        assign, {"assign-officer": colleague.pk, "next": "https://evil.example/"}
+    )
+    assert elsewhere["Location"] == reverse(
+        "staff:application_detail", args=[target.pk]
+    )
+
+
+def test_no_assign_control_for_editors_view(org: Organisation) -> None:
+    # A head may assign too; an account without APPLICATION_VIEW has no queue.
+    client = Client()
+    client.force_login(head_of(org))
+    ApplicationFactory.create(organisation=org, received_on=D(2026, 11, 2))
+    assert 'name="assign-officer"' in client.get(URL).content.decode()

@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
+from ninja.errors import HttpError
 
 from gongkai.core.api_auth import ApiTokenAuth
 from gongkai.core.audit_types import AuditEventType
@@ -83,8 +84,11 @@ def test_bearer_auth_class() -> None:
     good = RequestFactory().get("/", HTTP_AUTHORIZATION=f"Bearer {raw}")
     assert auth(good) == user
     bad = RequestFactory().get("/", HTTP_AUTHORIZATION="Bearer gk_wrong")
-    assert auth(bad) is None
-    assert auth(RequestFactory().get("/")) is None
+    for request in (bad, RequestFactory().get("/")):
+        with pytest.raises(HttpError) as raised:
+            auth(request)
+        assert raised.value.status_code == 401
+        assert "接口令牌" in str(raised.value)
 
 
 def test_command_create_list_revoke() -> None:

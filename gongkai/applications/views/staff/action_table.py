@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.errors import InvalidTransition
 from gongkai.core.models import User
 
 from ... import services
@@ -61,11 +63,9 @@ def _plain(name: str) -> Call:
 
 
 def open_consultation(application: Application) -> Consultation:
-    from django.http import Http404
-
     consultation = application.consultations.filter(answered_on__isnull=True).first()
     if consultation is None:
-        raise Http404
+        raise InvalidTransition(gettext("该申请没有正在进行的征求意见。"))
     return consultation
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -61,10 +63,21 @@ def action_view(action: Action) -> View[[int]]:
             messages.warning(
                 request, gettext("注意：该补正通知超过收到申请后7个工作日发出。")
             )
-        return to_case(application)
+        return back_to(request, application)
 
     view.__name__ = view.__qualname__ = f"application_{action.value}"
     return view
+
+
+def back_to(request: HttpRequest, application: Application) -> HttpResponse:
+    """The case, or the back-office page that posted the form (`next`)."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if safe and target.startswith("/staff/"):
+        return redirect(target)
+    return to_case(application)
 
 
 def fee_preview(

@@ -15,10 +15,12 @@ from django.views.decorators.http import require_GET
 from gongkai.core.access import actor, staff_required
 from gongkai.core.models import Organisation, Role, User
 
+from ...forms.staff.actions import officers_of
 from ...forms.staff.queue import QueueFilterForm
 from ...models import Application
 from ...selectors import application_queue
-from .access import queue_organisations, recording_organisations
+from ...workflow import Action
+from .access import may_act, queue_organisations, recording_organisations
 from .due import DueState, due_states
 
 PAGE_SIZE = 25
@@ -36,6 +38,18 @@ DEFAULT_SORT = "due"
 class Row:
     application: Application
     due: DueState
+    officers: list[User] | None  # whom the user may assign it to; None: may not
+
+
+def assignable(user: User, applications: list[Application]) -> dict[int, list[User]]:
+    """Per organisation of the page: its officers, where the user may assign."""
+    result: dict[int, list[User]] = {}
+    for application in applications:
+        org_id = application.organisation_id
+        if org_id in result or not may_act(user, application, Action.ASSIGN):
+            continue
+        result[org_id] = list(officers_of(application.organisation))
+    return result
 
 
 def queue_officers(organisation_ids: list[int]) -> QuerySet[User]:
@@ -70,6 +84,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     states = due_states(page, today)
+    officers = assignable(user, list(page))
     query = request.GET.copy()
     query.pop("page", None)
     unsorted = query.copy()
@@ -81,7 +96,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "rows": [Row(a, states[a.pk]) for a in page],
+            "rows": [
+                Row(a, states[a.pk], officers.get(a.organisation_id)) for a in page
+            ],
             "query": query.urlencode(),
             "query_without_sort": query_without_sort,
             "sort": sort,
