@@ -105,6 +105,17 @@ def applicant_events(application: Application) -> QuerySet[ApplicationEvent]:
     )
 
 
+def _search(q: str) -> Q:
+    text = q.strip()
+    code = "".join(ch for ch in text.upper() if ch.isalnum())
+    return (
+        Q(tracking_code=code)
+        | Q(applicant_name__icontains=text)
+        | Q(description__icontains=text)
+        | Q(doc_title__icontains=text)
+    )
+
+
 def application_queue(
     *,
     user: User | AnonymousUser,
@@ -113,11 +124,13 @@ def application_queue(
     assigned_to: User | int | str | None = None,
     order: str = "due_on",
     today: date | None = None,
+    q: str = "",
 ) -> QuerySet[Application]:
     """The back-office queue, annotated with `is_paused` and `is_overdue`.
 
     `status`: one ApplicationStatus value, or "open" (every status but
     closed). `assigned_to`: a user (or pk), or "none" for unassigned cases.
+    `q`: a tracking code, or words of the applicant's name or the request.
     Sorted in the database (`order` one of QUEUE_ORDERS; due date first by
     default, cases without a due date last). Working days left are computed
     per page with `queue_days_left`.
@@ -138,6 +151,8 @@ def application_queue(
         queryset = queryset.filter(assigned_to_id=int(assigned_to))
     elif assigned_to is not None:
         queryset = queryset.filter(assigned_to=assigned_to)
+    if q.strip():
+        queryset = queryset.filter(_search(q))
     open_ = ~Q(status=ApplicationStatus.CLOSED)
     queryset = queryset.annotate(
         is_paused=Case(

@@ -17,6 +17,7 @@ stored the same way under their own owner kinds.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -25,12 +26,15 @@ from django.db import transaction
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
 from gongkai.core.deadline_registry import deadline_store
+from gongkai.core.errors import DomainError
 from gongkai.core.models import StoredDeadline, User
 
 from ..choices import ConsultationKind
 from ..deadline import application_ledger
 from ..deadlines import DeadlineLedger
 from ..models import Application, ApplicationStatus, Consultation, FeeDecision
+
+logger = logging.getLogger(__name__)
 
 OWNER_KIND = "application"
 FEE_OWNER_KIND = "application.fee_payment"
@@ -110,7 +114,32 @@ def application_deadline_recompute(deadline: StoredDeadline) -> None:
     if application is None:
         deadline.delete()
         return
-    application_deadline_refresh(application=application, audit=True)
+    try:
+        with transaction.atomic():
+            application_deadline_refresh(application=application, audit=True)
+    except DomainError as error:
+        # The case file no longer passes a check made when it was written
+        # (e.g. an extension decided on the last day of a period the new
+        # calendar ends earlier): a calendar edit must never fail for that.
+        # The stored due date stays as it was, and the officer is told why.
+        logger.warning("deadline of application %s kept: %s", application.pk, error)
+        _keep(deadline, application, error)
+
+
+def _keep(
+    deadline: StoredDeadline, application: Application, error: DomainError
+) -> None:
+    if application.due_on is not None:
+        StoredDeadline.objects.filter(pk=deadline.pk).update(
+            due_on=application.due_on, provisional=application.due_provisional
+        )
+    audit_record(
+        actor=None,
+        event_type=AuditEventType.APPLICATION_DEADLINE_RECOMPUTED,
+        target=application,
+        before=_snapshot(application),
+        after={**_snapshot(application), "kept": error.message},
+    )
 
 
 # -- side deadlines ----------------------------------------------------------

@@ -3,11 +3,11 @@
 Every service of a workflow Action calls it. In one transaction it
 
 1. locks the application row (select_for_update) and reads it fresh;
-2. asks `workflow.transition_target` whether the action is allowed from the
-   current status (InvalidTransition otherwise);
-3. checks the actor's permission in the application's organisation
+2. checks the actor's permission in the application's organisation
    (PermissionDenied); `actor=None` (the applicant, or the system's worker)
    is accepted only for the actions listed in `ACTOR_OPTIONAL`;
+3. asks `workflow.transition_target` whether the action is allowed from the
+   current status (InvalidTransition otherwise);
 4. runs the service's own changes (`apply`: create the notice, set the
    outcome…), which may add data to the event;
 5. writes one ApplicationEvent (the legal date `on`) and one audit record
@@ -127,10 +127,11 @@ def transition_apply(
 ) -> Application:
     """Apply `step` to `application`; returns the updated (locked) row."""
     locked = _lock(application)
-    target = transition_target(ApplicationStatus(locked.status), step.action)
+    # Permission first: someone who may not act learns nothing of the status.
     permission_require(
         actor, step.permission, locked, optional=step.action in ACTOR_OPTIONAL
     )
+    target = transition_target(ApplicationStatus(locked.status), step.action)
     before = _audit_state(locked)
     data = dict(step.data)
     if apply is not None:

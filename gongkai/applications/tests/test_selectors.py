@@ -109,6 +109,9 @@ def test_queue_filters_sorts_and_days_left(
     ]
     assert list(application_queue(user=officer, assigned_to=officer)) == [later]
     assert later not in application_queue(user=officer, assigned_to="none")
+    code = later.tracking_code.lower()
+    assert list(application_queue(user=officer, q=code)) == [later]
+    assert application_queue(user=officer, q="财政预算").count() == 5
     newest = application_queue(user=officer, order="-received_on").first()
     assert newest == later
 

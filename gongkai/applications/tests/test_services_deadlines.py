@@ -26,7 +26,7 @@ from gongkai.applications.services import (
     fee_payment_record,
 )
 from gongkai.core.errors import DomainError
-from gongkai.core.models import Organisation, Role, StoredDeadline, User
+from gongkai.core.models import AuditEvent, Organisation, Role, StoredDeadline, User
 from gongkai.core.tests.factories import OrganisationFactory, staff_user
 from gongkai.core.workdays import calendar_version
 
@@ -358,3 +358,43 @@ def test_confirmation_on_a_weekend_of_an_unknown_year(org: Organisation, officer
         D(2027, 2, 1),
         True,
     )
+
+
+def _resave_2026(change: object) -> None:
+    from django.conf import settings
+
+    from gongkai.core.models import CalendarYear
+    from gongkai.core.services.calendar import calendar_year_save, calendar_year_verify
+
+    year = CalendarYear.objects.get(year=2026)
+    days = [(d.date, d.kind, d.holiday_name) for d in year.days.all()]
+    admin = staff_user(Role.ADMIN, OrganisationFactory.create())
+    calendar_year_save(
+        actor=admin,
+        year=2026,
+        source_doc_number=year.source_doc_number or "国办发明电〔2025〕7号",
+        days=change(days),  # type: ignore[operator]
+    )
+    if settings.GONGKAI_CALENDAR_TWO_PERSON_CHECK:
+        other = staff_user(Role.ADMIN, OrganisationFactory.create())
+        calendar_year_verify(actor=other, year=2026)
+
+
+def test_a_calendar_edit_never_fails_on_an_old_case(org: Organisation, head: User):
+    app = received(org, D(2026, 9, 28))
+    assert app.due_on == D(2026, 10, 30)
+    app = application_extend(
+        application=app, actor=head, days=5, reason="材料多", on=D(2026, 10, 30)
+    )
+    assert app.due_on == D(2026, 11, 6)
+    # Without Oct 5–7 off the original period would have ended on 10-27,
+    # before the extension was decided: the stored date is kept.
+    removed = {D(2026, 10, 5), D(2026, 10, 6), D(2026, 10, 7)}
+    _resave_2026(lambda days: [d for d in days if d[0] not in removed])
+    app.refresh_from_db()
+    assert app.due_on == D(2026, 11, 6)
+    assert stored(app).due_on == D(2026, 11, 6)
+    kept = AuditEvent.objects.filter(
+        event_type="application.deadline_recomputed", target_id=str(app.pk)
+    ).last()
+    assert kept is not None and "kept" in (kept.after or {})
