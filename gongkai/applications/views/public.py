@@ -8,6 +8,7 @@ with the form and its Chinese messages, and stores nothing.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import urlencode
 
@@ -45,6 +46,7 @@ from ..services.intake import (
 from ..services.intake_limits import RateLimited, client_address, intake_throttle
 
 SUGGESTIONS = 8
+logger = logging.getLogger(__name__)
 
 
 def limits() -> dict[str, int]:
@@ -64,6 +66,9 @@ def _suggestions(q: str) -> tuple[Any, str]:
         return search_run(q=q, page_size=SUGGESTIONS, with_facets=False), ""
     except QueryError as error:
         return None, error.message
+    except Exception:  # the suggestions are a help: never block applying
+        logger.exception("search for application suggestions failed")
+        return None, _("暂时无法检索已公开的信息，您可以直接提出申请。")
 
 
 @require_safe
