@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import hmac
 import time
 from typing import Any
 
@@ -44,11 +43,6 @@ def receipt_application(token: str) -> Application | None:
     if not isinstance(pk, int):
         return None
     return Application.objects.select_related("organisation").filter(pk=pk).first()
-
-
-def phone_last4_matches(application: Application, phone_last4: str) -> bool:
-    digits = "".join(ch for ch in application.phone if ch.isdigit())
-    return len(phone_last4) == 4 and hmac.compare_digest(digits[-4:], phone_last4)
 
 
 def _grants(session: SessionBase) -> dict[str, float]:

@@ -330,17 +330,35 @@ def application_lodge(
         organisation,
         applicant,
         request,
-        channel=channel,
-        status=Status.LODGED if received is None else Status.RECEIVED,
-        lodged_at=lodged_at,
-        signed_for_on=signed_for_on,
-        confirmed_on=confirmed_on,
-        received_on=received,
+        **_case_fields(channel, lodged_at, signed_for_on, confirmed_on, received),
         submission_key=submission_key or None,
         recorded_by=actor,
     )
+    return _store(application, actor, identity_proof)
+
+
+def _case_fields(
+    channel: Channel,
+    lodged_at: datetime,
+    signed_for_on: date | None,
+    confirmed_on: date | None,
+    received: date | None,
+) -> dict[str, object]:
+    return {
+        "channel": channel,
+        "status": Status.LODGED if received is None else Status.RECEIVED,
+        "lodged_at": lodged_at,
+        "signed_for_on": signed_for_on,
+        "confirmed_on": confirmed_on,
+        "received_on": received,
+    }
+
+
+def _store(
+    application: Application, actor: User | None, proof: CheckedProof | None
+) -> Application:
     stored = _insert(application)
     if stored is not application:
         return stored  # the concurrent twin of this submission
-    _after_insert(application, actor, identity_proof)
+    _after_insert(application, actor, proof)
     return application

@@ -97,10 +97,6 @@ class ApplicantData:
             return f"credit_code:{self.credit_code}"
         return f"{self.id_type}:{self.id_number}"
 
-    @property
-    def phone_digits(self) -> str:
-        return re.sub(r"\D", "", self.phone)
-
 
 @dataclass(frozen=True)
 class RequestData:
