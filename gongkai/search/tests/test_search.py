@@ -203,3 +203,23 @@ def test_organisation_subtree_filter():
     assert ids(search_run(q="听证", filters=Filters(organisation=county))) == [b.pk]
     index_objects(KEY, [a.pk])  # idempotent
     assert SearchEntry.objects.count() == 2
+
+
+def test_counts_above_the_limit_are_estimated(settings, client):
+    settings.GONGKAI_SEARCH = {**settings.GONGKAI_SEARCH, "count_limit": 3}
+    docs = [
+        publish(
+            title=f"听证公告{n}",
+            published_on=dt.date(2026, 1, 1) + dt.timedelta(days=n),
+        )
+        for n in range(8)
+    ]
+    publish(title="其他公告")
+    result = search_run(q="听证", page_size=3)
+    # Every entry in the newest window matches: the estimate is the count.
+    assert not result.total_exact and result.total == 8
+    assert sum(v.count for v in result.facets["year"]) == result.total
+    assert ids(result) == [d.pk for d in reversed(docs)][:3]
+    assert search_run(q="其他").total_exact
+    data = client.get("/api/v1/search", {"q": "听证"}).json()
+    assert data["total_exact"] is False and data["total"] == 8
