@@ -503,3 +503,69 @@ def test_get_on_action_url_not_allowed(
 ) -> None:
     assert officer_client.get(action_url(case, Action.REPLY)).status_code == 405
     assert ApplicationEvent.objects.filter(application=case).count() == 2
+
+
+def _status_for(action: Action, org: Organisation) -> Application:
+    """A case in a status where `action` is allowed."""
+    from gongkai.applications.models import Consultation, CorrectionNotice, FeeDecision
+
+    if action == Action.CONFIRM:
+        return ApplicationFactory.create(organisation=org, lodged=True)
+    case = ApplicationFactory.create(organisation=org, received_on=RECEIVED)
+    status = {
+        Action.CORRECTION_RECEIVE: ApplicationStatus.CORRECTION_REQUESTED,
+        Action.CORRECTION_EXPIRE: ApplicationStatus.CORRECTION_REQUESTED,
+        Action.CONSULTATION_ANSWER: ApplicationStatus.CONSULTING,
+        Action.FEE_PAY: ApplicationStatus.AWAITING_FEE,
+        Action.FEE_EXPIRE: ApplicationStatus.AWAITING_FEE,
+    }.get(action)
+    if status is not None:
+        Application.objects.filter(pk=case.pk).update(status=status)
+    if action == Action.CONSULTATION_ANSWER:
+        Consultation.objects.create(
+            application=case, kind="third_party", party="某公司", sent_on=RECEIVED
+        )
+    if action in (Action.CORRECTION_RECEIVE, Action.CORRECTION_EXPIRE):
+        CorrectionNotice.objects.create(
+            application=case, issued_on=RECEIVED, items="x", deadline=RECEIVED
+        )
+    if action in (Action.FEE_PAY, Action.FEE_EXPIRE):
+        FeeDecision.objects.create(
+            application=case,
+            method="per_page",
+            quantity=50,
+            amount=200,
+            issued_on=RECEIVED,
+            notice_received_on=RECEIVED,
+            payment_due_on=RECEIVED,
+        )
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_every_action_rejects_a_bad_date(
+    org: Organisation, officer_client: Client, head_client: Client, action: Action
+) -> None:
+    """Each action's form: an impossible date → 400, a Chinese message, no change."""
+    from gongkai.applications.views.staff.action_table import ACTION_STEPS
+
+    case = _status_for(action, org)
+    before = (case.status, case.events.count(), case.due_on)
+    client = head_client if action == Action.EXTEND else officer_client
+    step = ACTION_STEPS[action]
+    dates = [
+        name
+        for name, field in step.form(application=case).fields.items()
+        if field.__class__.__name__ == "DateField" and field.required
+    ]
+    data = {name: "2026-02-30" for name in dates}
+    if action == Action.ASSIGN:
+        data = {"officer": "999999"}
+    response = post_action(client, case, action, data)
+    assert response.status_code == 400, action
+    body = response.content.decode()
+    assert "提交的内容有误" in body
+    assert "errorlist" in body
+    case.refresh_from_db()
+    assert (case.status, case.events.count(), case.due_on) == before
