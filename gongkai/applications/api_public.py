@@ -24,6 +24,7 @@ from ninja.responses import Status
 
 from gongkai.core.errors import DomainError
 from gongkai.core.identity import IdType
+from gongkai.core.models import Organisation
 
 from .choices import ApplicantType
 from .models import Application, Delivery, RequestForm
@@ -45,11 +46,17 @@ from .services.intake_limits import (
     track_attempt_check,
     track_failure_record,
 )
-from .services.intake_validation import APPLICANT_FIELDS, REQUEST_FIELDS
+from .services.intake_validation import (
+    APPLICANT_FIELDS,
+    REQUEST_FIELDS,
+    ApplicantData,
+    RequestData,
+)
 
 router = Router(tags=["applications"])
 
 MAX_IDEMPOTENCY_KEY = 255
+Checked = tuple[ApplicantData, RequestData]
 NON_FIELD = "__all__"
 
 
@@ -140,7 +147,7 @@ def _payload(request: HttpRequest) -> tuple[dict[str, Any], dict[str, list[str]]
     return flat, errors
 
 
-def _organisation(code: Any, errors: dict[str, list[str]]) -> Any:
+def _organisation(code: Any, errors: dict[str, list[str]]) -> Organisation | None:
     if not isinstance(code, str) or not code.strip():
         errors["organisation"] = [_("请填写受理机关的统一社会信用代码。")]
         return None
@@ -150,7 +157,7 @@ def _organisation(code: Any, errors: dict[str, list[str]]) -> Any:
     return org
 
 
-def _validated(flat: dict[str, Any], errors: dict[str, list[str]]) -> Any:
+def _validated(flat: dict[str, Any], errors: dict[str, list[str]]) -> Checked | None:
     data = {f: flat.get(f"applicant.{f}") for f in APPLICANT_FIELDS}
     data.update({f: flat.get(f"request.{f}") for f in REQUEST_FIELDS})
     try:
@@ -162,11 +169,16 @@ def _validated(flat: dict[str, Any], errors: dict[str, list[str]]) -> Any:
         return None
 
 
-def _submission_key(request: HttpRequest, identity_key: str) -> str | None:
+def _submission_key(
+    request: HttpRequest, organisation: Organisation, checked: Checked
+) -> str | None:
     raw = request.headers.get("Idempotency-Key", "").strip()
     if not raw:
         return None
-    return submission_key_for(identity_key=identity_key, raw_key=raw)
+    applicant, req = checked
+    return submission_key_for(
+        raw_key=raw, organisation=organisation, applicant=applicant, request=req
+    )
 
 
 def _lodged(request: HttpRequest, application: Application) -> dict[str, Any]:
@@ -203,10 +215,10 @@ def application_create(request: HttpRequest) -> Status[dict[str, Any]]:
     raw_key = request.headers.get("Idempotency-Key", "")
     if len(raw_key) > MAX_IDEMPOTENCY_KEY:
         errors["Idempotency-Key"] = [_("Idempotency-Key 不能超过255个字符。")]
-    if errors or checked is None:
+    if errors or checked is None or organisation is None:
         return _errors(errors)
     applicant, req = checked
-    key = _submission_key(request, applicant.identity_key)
+    key = _submission_key(request, organisation, checked)
     if key and (existing := application_for_submission(submission_key=key)):
         return Status(201, _lodged(request, existing))
     try:

@@ -11,8 +11,9 @@ application already stored instead of a second one.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import date, datetime, timedelta
 
 import filetype
@@ -93,10 +94,24 @@ def tracking_code_format(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
-def submission_key_for(*, identity_key: str, raw_key: str) -> str:
-    """The stored idempotency key: scoped to the applicant, so a key chosen by
-    one API client can never return another applicant's application."""
-    return hashlib.sha256(f"{identity_key}\x00{raw_key}".encode()).hexdigest()
+def submission_key_for(
+    *,
+    raw_key: str,
+    organisation: Organisation,
+    applicant: ApplicantData,
+    request: RequestData,
+) -> str:
+    """The stored idempotency key: the raw key bound to what was submitted.
+
+    The same form sent twice (double click, retry) gives the same key; a key
+    chosen by one API client can never return another applicant's
+    application, and a form edited after going back is a new submission.
+    """
+    content = json.dumps(
+        [raw_key, organisation.pk, astuple(applicant), astuple(request)],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(content.encode()).hexdigest()
 
 
 def application_for_submission(*, submission_key: str) -> Application | None:

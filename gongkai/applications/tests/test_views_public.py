@@ -28,7 +28,14 @@ from gongkai.documents.search_index import KEY
 from gongkai.documents.tests.factories import DocumentFactory
 from gongkai.search.indexing import index_objects
 
-from .intake_helpers import INVALID_CASES, RESIDENT_ID, flat, person
+from .intake_helpers import (
+    INVALID_CASES,
+    ORGANISATION_CASES,
+    RESIDENT_ID,
+    enterprise,
+    flat,
+    person,
+)
 
 FORM_URL = reverse("public:apply:form")
 TRACK_URL = reverse("public:apply:track")
@@ -144,6 +151,32 @@ def test_invalid_input_is_400_with_the_service_message_and_stores_nothing(
         assert message in body
     assert expected in body
     assert Application.objects.count() == 0
+
+
+@pytest.mark.parametrize(("field", "applicant", "expected"), ORGANISATION_CASES)
+def test_invalid_organisation_applicants_are_400(
+    client, org, field, applicant, expected
+):
+    response = _post(client, org, data=flat(enterprise(**applicant)))
+    assert response.status_code == 400
+    assert expected in response.content.decode()
+    assert Application.objects.count() == 0
+
+
+def test_an_edited_form_sent_again_is_a_new_application(client, org):
+    _post(client, org)
+    again = _post(client, org, data=flat(description="改过的描述"))
+    assert again.status_code == 303
+    assert Application.objects.count() == 2
+
+
+def test_the_receipt_links_the_submitter_to_the_case(client, org):
+    application, location = _lodged(client, org)
+    case_url = reverse("public:apply:track_case", args=[application.pk])
+    assert case_url in client.get(location).content.decode()
+    assert client.get(case_url).status_code == 200
+    client.cookies.clear()
+    assert case_url not in client.get(location).content.decode()
 
 
 def test_no_organisation_chosen_is_400(client, org):

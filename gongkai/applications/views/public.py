@@ -36,7 +36,12 @@ from ..forms.public import (
     submission_key_new,
 )
 from ..models import Application, LetterKind
-from ..public_access import receipt_application, receipt_path, track_grant
+from ..public_access import (
+    receipt_application,
+    receipt_path,
+    track_grant,
+    track_granted,
+)
 from ..services.intake import (
     application_for_submission,
     application_lodge,
@@ -122,9 +127,12 @@ def _lodge(request: HttpRequest, form: ApplicationForm) -> Application:
     """The application the form describes: the stored one when this form was
     already submitted (double click, retry), else a new one."""
     applicant, req = form.checked()
+    organisation = form.organisation()
     raw_key = form.cleaned_data["submission_key"]
     key = (
-        submission_key_for(identity_key=applicant.identity_key, raw_key=raw_key)
+        submission_key_for(
+            raw_key=raw_key, organisation=organisation, applicant=applicant, request=req
+        )
         if raw_key
         else None
     )
@@ -134,7 +142,7 @@ def _lodge(request: HttpRequest, form: ApplicationForm) -> Application:
         address=client_address(request.META), identity_key=applicant.identity_key
     )
     return application_lodge(
-        organisation=form.organisation(),
+        organisation=organisation,
         applicant=applicant,
         request=req,
         submission_key=key,
@@ -177,6 +185,10 @@ def apply_receipt(request: HttpRequest, token: str) -> HttpResponse:
         "has_pdf": application.letters.filter(kind=LetterKind.RECEIPT).exists(),
         "token": token,
         "limits": limits(),
+        # The submitter's own session may open the tracking page directly.
+        "track_url": reverse("public:apply:track_case", args=[application.pk])
+        if track_granted(request.session, application.pk)
+        else reverse("public:apply:track"),
     }
     return render(request, "applications/public/receipt.html", context)
 
