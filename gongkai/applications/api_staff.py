@@ -50,6 +50,7 @@ from .services.intake import application_lodge, tracking_code_normalise
 from .views.staff.access import may_act, recording_organisations
 from .views.staff.action_table import ACTION_STEPS
 from .views.staff.detail import safe_ledger
+from .views.staff.files import FORMATS, attachment
 from .views.staff.queue import queue_officers
 from .workflow import Action
 
@@ -312,3 +313,26 @@ def staff_fee_quote(request: HttpRequest, tracking_code: str) -> Status[dict[str
             "bands": bands,
         },
     )
+
+
+@router.get(
+    "/staff/applications/{tracking_code}/letters/{letter_id}.{fmt}",
+    response={200: None, 404: ErrorsOut},
+    summary="下载文书（PDF 或 DOCX）",
+    url_name="staff_letter",
+)
+def staff_letter(
+    request: HttpRequest, tracking_code: str, letter_id: int, fmt: str
+) -> Any:
+    user = api_user(request)
+    try:
+        application = _case(user, tracking_code)
+        letter = application.letters.filter(pk=letter_id).first()
+        stored = (
+            None if letter is None else (letter.pdf if fmt == "pdf" else letter.docx)
+        )
+        if letter is None or fmt not in FORMATS or not stored:
+            raise Http404
+        return attachment(stored, f"{application.tracking_code}-{letter.kind}.{fmt}")
+    except Http404:
+        return _not_found()

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core.models import User
 
 from .deadlines import DeadlineLedger
-from .models import Application
+from .models import Application, Letter
 from .selectors import queue_days_left
 from .views.staff.access import actions_for
 from .views.staff.action_table import ACTION_STEPS
@@ -122,17 +123,35 @@ def case_detail(
             for c in application.consultations.all()
         ],
         "letters": [
-            {
-                "kind": letter.kind,
-                "title": letter.title,
-                "issued_on": _iso(letter.issued_on),
-            }
-            for letter in application.letters.all()
+            letter_out(application, letter) for letter in application.letters.all()
         ],
         "allowed_actions": [
             ACTION_STEPS[action].slug for action in actions_for(user, application)
         ],
         "ledger": ledger_out(ledger),
+    }
+
+
+def letter_out(application: Application, letter: Letter) -> dict[str, Any]:
+    def url(fmt: str) -> str | None:
+        if not (letter.pdf if fmt == "pdf" else letter.docx):
+            return None
+        return reverse(
+            "api:staff_letter",
+            kwargs={
+                "tracking_code": application.tracking_code,
+                "letter_id": letter.pk,
+                "fmt": fmt,
+            },
+        )
+
+    return {
+        "id": letter.pk,
+        "kind": letter.kind,
+        "title": letter.title,
+        "issued_on": _iso(letter.issued_on),
+        "pdf_url": url("pdf"),
+        "docx_url": url("docx"),
     }
 
 

@@ -246,7 +246,20 @@ def test_reply(case: Application, officer: Api) -> None:
     data = response.json()
     assert data["status"] == "closed" and data["outcome"] == "withheld_state_secret"
     assert "第十四条" in data["reply"]["basis"]
-    assert any(letter["kind"] == "reply" for letter in data["letters"])
+    reply = next(letter for letter in data["letters"] if letter["kind"] == "reply")
+    download = officer.client.get(
+        reply["pdf_url"], headers={"Authorization": f"Bearer {officer.token}"}
+    )
+    assert download.status_code == 200
+    assert download.content.startswith(b"%PDF")
+    assert Client().get(reply["pdf_url"]).status_code == 401
+    other = Api(officer_of(OrganisationFactory.create()))
+    assert (
+        other.client.get(
+            reply["docx_url"], headers={"Authorization": f"Bearer {other.token}"}
+        ).status_code
+        == 404
+    )
 
 
 def test_referral_and_withdrawal(org: Organisation, officer: Api) -> None:

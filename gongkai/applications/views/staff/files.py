@@ -18,7 +18,7 @@ from .access import case_get
 FORMATS = ("pdf", "docx")
 
 
-def _attachment(stored: File[bytes], filename: str) -> HttpResponse:
+def attachment(stored: File[bytes], filename: str) -> HttpResponse:
     """The stored file as a download (letters and released files are small)."""
     content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     try:
@@ -41,7 +41,7 @@ def letter_download(
     stored = letter.pdf if fmt == "pdf" else letter.docx
     if fmt not in FORMATS or not stored:
         raise Http404
-    return _attachment(stored, f"{application.tracking_code}-{letter.kind}.{fmt}")
+    return attachment(stored, f"{application.tracking_code}-{letter.kind}.{fmt}")
 
 
 @require_GET
@@ -49,4 +49,4 @@ def letter_download(
 def released_file_download(request: HttpRequest, pk: int, file_pk: int) -> HttpResponse:
     application = case_get(actor(request), pk)
     released = get_object_or_404(ReleasedFile, pk=file_pk, application=application)
-    return _attachment(released.file, released.name)
+    return attachment(released.file, released.name)
