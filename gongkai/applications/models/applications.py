@@ -178,6 +178,18 @@ class Application(models.Model):
             models.Index(fields=["organisation", "received_on"]),
             models.Index(fields=["organisation", "closed_on"]),
             models.Index(fields=["identity_key", "received_on"]),
+            # Annual report Table 3 (reports.compute.table3): one covering
+            # index scan per organisation and year, no table rows read.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "received_on",
+                    "closed_on",
+                    "applicant_type",
+                    "outcome",
+                ],
+                name="application_report_cover",
+            ),
         ]
 
     def __str__(self) -> str:

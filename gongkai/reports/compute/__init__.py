@@ -92,8 +92,15 @@ def _current_report(
     ).first()
 
 
-def _previous_tables(organisation: Organisation, year: int, scope: str) -> AnnualTables:
-    """Last year's tables as published, else as the records give them now."""
+def _previous_tables(
+    organisation: Organisation, year: int, scope: str, tables: AnnualTables
+) -> AnnualTables:
+    """Last year's tables as published, else as the records give them now.
+
+    From the same records last year's 结转下年度 is by definition this year's
+    上年结转 (both: received before 1 January and open on it), so the live
+    Table 3 is not counted a second time; Table 2 is (for the in-force check).
+    """
     published = (
         AnnualReport.objects.filter(
             organisation=organisation,
@@ -106,9 +113,10 @@ def _previous_tables(organisation: Organisation, year: int, scope: str) -> Annua
     )
     if published is not None and published.snapshot:
         return tables_from_dict(published.snapshot)
-    return tables_compute(
-        organisation, year - 1, scope, _current_report(organisation, year - 1, scope)
-    )
+    previous = AnnualTables(table2=table2_compute(organisation, scope, year - 1))
+    for column, n in tables.table3.cells["carried_over"].items():
+        previous.table3.cells["carried_forward"][column] = n
+    return previous
 
 
 def report_figures(
@@ -129,7 +137,7 @@ def report_figures(
         tables=tables,
         fees=fees_collected(organisation, scope, year),
         validation=tables_validate(
-            tables, previous=_previous_tables(organisation, year, scope)
+            tables, previous=_previous_tables(organisation, year, scope, tables)
         ),
         sources=_sources(report),
     )
