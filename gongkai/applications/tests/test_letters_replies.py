@@ -65,7 +65,10 @@ def test_reply_states_article_and_remedies_in_docx_and_pdf(outcome: Outcome) -> 
             assert FIRST in text
             assert "第二十三条第一款第（四）项" in text
             assert "15日" in text
-            assert "六个月" not in text  # no direct suit against a refusal
+            # No direct suit against a refusal: the six-month rule is named
+            # only to say that it does not apply.
+            assert "六个月内依法向" not in text
+            assert "六个月内直接起诉的规定，不适用" in text
         else:
             assert "六个月" in text
     assert letter.title in docx
