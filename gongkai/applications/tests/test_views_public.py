@@ -129,6 +129,13 @@ def test_submit_shows_the_receipt_and_its_pdf(client, org):
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")
 
 
+def test_receipt_and_case_pages_are_never_cached(client, org):
+    application, location = _lodged(client, org)
+    case_url = reverse("public:apply:track_case", args=[application.pk])
+    for url in (location, case_url):
+        assert "no-store" in client.get(url)["Cache-Control"]
+
+
 def test_a_forged_receipt_link_is_404(client, org):
     _lodged(client, org)
     assert (

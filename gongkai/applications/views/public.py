@@ -23,6 +23,7 @@ from django.http import (
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from gongkai.core.errors import DomainError
@@ -150,6 +151,7 @@ def _lodge(request: HttpRequest, form: ApplicationForm) -> Application:
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def apply_form(request: HttpRequest) -> HttpResponse:
     """Step 3: the application form; POST lodges it and shows the receipt."""
@@ -175,6 +177,7 @@ def _receipt_or_404(token: str) -> Application:
     return application
 
 
+@never_cache
 @require_safe
 def apply_receipt(request: HttpRequest, token: str) -> HttpResponse:
     """The receipt page: tracking code, what happens next, the PDF 受理回执."""
@@ -208,6 +211,7 @@ def letter_file_response(
     )
 
 
+@never_cache
 @require_safe
 def apply_receipt_pdf(request: HttpRequest, token: str) -> FileResponse:
     return letter_file_response(_receipt_or_404(token))

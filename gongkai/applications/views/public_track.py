@@ -24,6 +24,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ..models import Application, Letter, LetterKind
@@ -82,6 +83,7 @@ def _track_page(
     )
 
 
+@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def track(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
@@ -120,6 +122,7 @@ def _granted(request: HttpRequest, pk: int) -> Application:
     return application
 
 
+@never_cache
 @require_safe
 def track_case(request: HttpRequest, pk: int) -> HttpResponse:
     if not track_granted(request.session, pk):
@@ -140,6 +143,7 @@ def _letter_name(letter: Letter, extension: str) -> str:
     return f"{letter.title}-{letter.application.tracking_code}.{extension}"
 
 
+@never_cache
 @require_safe
 def track_letter(
     request: HttpRequest, pk: int, letter_pk: int, fmt: str
@@ -164,6 +168,7 @@ def track_letter(
     )
 
 
+@never_cache
 @require_safe
 def track_file(request: HttpRequest, pk: int, file_pk: int) -> FileResponse:
     application = _granted(request, pk)
