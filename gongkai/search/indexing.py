@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from . import group_counts, registry, text
 from .backends import get_backend
@@ -177,15 +177,20 @@ def index_on_commit(*objects: Model) -> None:
         transaction.on_commit(partial(index_objects, key, ids), robust=True)
 
 
-def _batches(iterable: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in iterable:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+def _batches(queryset: QuerySet[Any], size: int) -> Iterator[list[Any]]:
+    """The queryset in pk order, one query per batch: no read transaction
+    stays open across batches, so SQLite can checkpoint its WAL (a single
+    long iterator let it grow to gigabytes and slowed every write)."""
+    last = None
+    while True:
+        page = queryset.order_by("pk")
+        if last is not None:
+            page = page.filter(pk__gt=last)
+        batch = list(page[:size])
+        if not batch:
+            return
         yield batch
+        last = batch[-1].pk
 
 
 def _clear() -> None:
@@ -210,9 +215,9 @@ def rebuild(*, progress: Any = None, batch_size: int = 2000) -> int:
         backend.bulk_start(cursor)
     try:
         for searchable in registry.registered():
-            queryset = searchable.public_queryset().order_by("pk")
+            queryset = searchable.public_queryset()
             bar = progress(queryset.count(), searchable.key) if progress else None
-            for batch in _batches(queryset.iterator(chunk_size=batch_size), batch_size):
+            for batch in _batches(queryset, batch_size):
                 with transaction.atomic():
                     count += _write_new(searchable, batch)
                 if bar is not None:
