@@ -58,6 +58,20 @@ ACTOR_OPTIONAL = frozenset(
     {Action.WITHDRAW, Action.CORRECTION_EXPIRE, Action.FEE_EXPIRE}
 )
 
+_REG = "《中华人民共和国政府信息公开条例》"
+# The legal basis each act relies on (spec §1.6: stored with every
+# transition); closing acts record the outcome's basis instead.
+ACTION_ARTICLES: dict[Action, str] = {
+    Action.CONFIRM: _REG + "第三十一条",
+    Action.CORRECTION_NOTICE: _REG + "第三十条",
+    Action.CORRECTION_RECEIVE: _REG + "第三十条",
+    Action.CONSULTATION_START: _REG + "第三十二条、第三十四条",
+    Action.CONSULTATION_ANSWER: _REG + "第三十二条、第三十四条",
+    Action.EXTEND: _REG + "第三十三条第二款",
+    Action.FEE_NOTICE: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+    Action.FEE_PAY: "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+}
+
 Apply = Callable[[Application], Mapping[str, Any] | None]
 
 
@@ -148,7 +162,7 @@ def transition_apply(
         data=_json(data),
     )
     application_deadline_refresh(application=locked)
-    _snapshot_keep(event, locked)
+    _snapshot_keep(event, locked, step.action)
     audit_record(
         actor=actor,
         event_type=AuditEventType(f"application.{step.action}"),
@@ -160,11 +174,17 @@ def transition_apply(
     return locked
 
 
-def _snapshot_keep(event: ApplicationEvent, application: Application) -> None:
-    # Spec §1.6: each transition keeps the deadline it led to and the
-    # calendar version used.
+def _snapshot_keep(
+    event: ApplicationEvent, application: Application, action: Action
+) -> None:
+    # Spec §1.6: each transition keeps its legal basis, the deadline it led
+    # to and the calendar version used.
+    article = ACTION_ARTICLES.get(action, "")
+    if application.status == ApplicationStatus.CLOSED:
+        article = application.reply_basis
     event.data = {
         **event.data,
+        "article": article,
         "due_on": application.due_on.isoformat() if application.due_on else None,
         "due_provisional": application.due_provisional,
         "calendar_version": application.calendar_version,

@@ -70,6 +70,10 @@ def test_one_event_and_one_audit_record_per_transition(
         officer,
         True,
     )
+    # The deadline snapshot, calendar version and legal basis (spec §1.6).
+    assert event.data["due_on"] == "2026-06-30"
+    assert event.data["calendar_version"] == app.calendar_version
+    assert event.data["article"] == Outcome.DISCLOSED.article
 
 
 def test_reply_only_from_received(org: Organisation, officer: User):
