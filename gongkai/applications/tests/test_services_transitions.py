@@ -380,3 +380,43 @@ def test_close_overdue(org: Organisation, officer: User):
         assert (app.status, app.outcome) == (ApplicationStatus.CLOSED, outcome)
     untouched.refresh_from_db()
     assert untouched.status == ApplicationStatus.RECEIVED
+
+
+def test_third_party_silence_leaves_the_decision_to_the_organ(
+    org: Organisation, officer: User
+):
+    from gongkai.applications.services import consultation_answer
+
+    app = received(org, DAY)
+    consultation = consultation_start(
+        application=app,
+        actor=officer,
+        kind="third_party",
+        party="某某公司",
+        sent_on=D(2026, 6, 3),
+    )
+    assert consultation.answer_due_on is None  # delivery not known yet
+    with pytest.raises(DomainError):  # silence needs the delivery day
+        consultation_answer(
+            consultation=consultation,
+            actor=officer,
+            answered_on=D(2026, 7, 1),
+            answer="silent",
+        )
+    consultation = consultation_answer(
+        consultation=consultation,
+        actor=officer,
+        answered_on=D(2026, 6, 30),
+        answer="silent",
+        delivered_on=D(2026, 6, 5),
+    )
+    # 15 WD after Fri 06-05 (端午 06-19 off): 8–12, 15–18, 22–26, 29.
+    assert (consultation.answer_due_on, consultation.answer) == (
+        D(2026, 6, 26),
+        "silent",
+    )
+    assert (
+        "由本机关依照条例规定决定" in app.events.get(kind="consultation_answered").note
+    )
+    app.refresh_from_db()
+    assert app.status == ApplicationStatus.RECEIVED
