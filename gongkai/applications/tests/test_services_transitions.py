@@ -412,7 +412,7 @@ def test_third_party_silence_leaves_the_decision_to_the_organ(
     )
     # 15 WD after Fri 06-05 (端午 06-19 off): 8–12, 15–18, 22–26, 29.
     assert (consultation.answer_due_on, consultation.answer) == (
-        D(2026, 6, 26),
+        D(2026, 6, 29),
         "silent",
     )
     assert (
