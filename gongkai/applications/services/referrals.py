@@ -131,7 +131,8 @@ def application_refer(
             locked, outcome=Outcome.UNAVAILABLE_NOT_HELD, on=on, reasons=note
         )
         locked.referred_to, locked.referred_to_name = referred_to, name
-        if referred_to is not None:
+        # A linked case only where the organ works in Gongkai (active).
+        if referred_to is not None and referred_to.is_active:
             linked.append(_linked_case_open(locked, referred_to, actor, on))
         return {
             "referred_to": referred_to.pk if referred_to else None,
