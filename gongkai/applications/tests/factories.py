@@ -124,8 +124,9 @@ class ApplicationFactory(DjangoModelFactory[Application]):
 
 def closed_application(outcome: Outcome, **kwargs: Any) -> Application:
     """A closed application (for reports and selectors), built directly."""
+    closed_on = kwargs.pop("closed_on", None)
     application = ApplicationFactory.create(**kwargs)
-    closed_on = kwargs.get("closed_on") or application.due_on or application.received_on
+    closed_on = closed_on or application.due_on or application.received_on
     Application.objects.filter(pk=application.pk).update(
         status=ApplicationStatus.CLOSED, outcome=outcome, closed_on=closed_on
     )
