@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/edit/", staff.report_edit, name="report_edit"),
     path("<int:pk>/approve/", staff.report_approve_view, name="report_approve"),
     path("<int:pk>/publish/", staff.report_publish_view, name="report_publish"),
+    path("<int:pk>/reopen/", staff.report_reopen_view, name="report_reopen"),
     path("<int:pk>/correct/", staff.report_correct_view, name="report_correct"),
     path("<int:pk>/export/<str:fmt>/", staff.report_export, name="report_export"),
     path(

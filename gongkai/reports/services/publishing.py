@@ -51,6 +51,11 @@ def report_approve(*, actor: User, report: AnnualReport) -> AnnualReport:
         raise PermissionDenied(_("只有本机关负责人可以审定年度报告。"))
     if report.status != ReportStatus.DRAFT:
         raise InvalidTransition(_("只有草稿状态的报告可以审定。"))
+    if report.year >= timezone.localdate().year:
+        # 条例第四十九条: the report covers a finished year (1 Jan – 31 Dec).
+        raise DomainError(
+            _("%(year)s 年尚未结束，不能审定该年度报告。") % {"year": report.year}
+        )
     figures = report_figures_for(report)
     errors = figures.validation.errors
     if errors:
@@ -69,6 +74,29 @@ def report_approve(*, actor: User, report: AnnualReport) -> AnnualReport:
         event_type=AuditEventType.ANNUAL_REPORT_APPROVED,
         target=report,
         after={"status": report.status, "warnings": len(figures.validation.warnings)},
+    )
+    return report
+
+
+@transaction.atomic
+def report_reopen(*, actor: User, report: AnnualReport) -> AnnualReport:
+    """approved → draft (before publication), by the head; the freeze is lifted."""
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if not has_permission(actor, Permission.ANNUAL_REPORT_APPROVE, report.organisation):
+        raise PermissionDenied(_("只有本机关负责人可以退回已审定的报告。"))
+    if report.status != ReportStatus.APPROVED:
+        raise InvalidTransition(_("只有已审定、尚未发布的报告可以退回修改。"))
+    report.status = ReportStatus.DRAFT
+    report.snapshot = None
+    report.approved_by = None
+    report.approved_at = None
+    report.save()
+    audit_record(
+        actor=actor,
+        event_type=AuditEventType.ANNUAL_REPORT_SAVED,
+        target=report,
+        before={"status": ReportStatus.APPROVED},
+        after={"status": report.status, "action": "reopen"},
     )
     return report
 

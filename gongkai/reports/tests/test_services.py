@@ -18,6 +18,7 @@ from gongkai.reports.services import (
     report_correct,
     report_create,
     report_publish,
+    report_reopen,
     report_save,
 )
 
@@ -180,3 +181,26 @@ def test_correction_is_a_new_version_and_keeps_the_old(office: Office) -> None:
     assert new.document.supersedes == old.document
     assert "更正版" in new.document.title
     assert AnnualReport.objects.filter(organisation=office.organisation).count() == 2
+
+
+def test_the_head_may_reopen_an_approved_report(office: Office) -> None:
+    report = report_create(
+        actor=office.officer, organisation=office.organisation, year=2025
+    )
+    report = report_approve(actor=office.head, report=report)
+    with pytest.raises(PermissionDenied):
+        report_reopen(actor=office.officer, report=report)
+    report = report_reopen(actor=office.head, report=report)
+    assert report.status == ReportStatus.DRAFT and report.snapshot is None
+    report_save(actor=office.officer, report=report, text=ReportText(problems="补充。"))
+    with pytest.raises(InvalidTransition):
+        report_reopen(actor=office.head, report=report)
+
+
+def test_a_year_not_yet_over_cannot_be_approved(office: Office) -> None:
+    year = dt.date.today().year
+    report = report_create(
+        actor=office.officer, organisation=office.organisation, year=year
+    )
+    with pytest.raises(DomainError, match="尚未结束"):
+        report_approve(actor=office.head, report=report)

@@ -53,6 +53,8 @@ def _may(user: User, report: AnnualReport) -> dict[str, bool]:
         and status == ReportStatus.DRAFT,
         "publish": has_permission(user, Permission.DOCUMENT_PUBLISH, org)
         and status == ReportStatus.APPROVED,
+        "reopen": has_permission(user, Permission.ANNUAL_REPORT_APPROVE, org)
+        and status == ReportStatus.APPROVED,
         "correct": edit and status == ReportStatus.PUBLISHED and report.is_current,
     }
 

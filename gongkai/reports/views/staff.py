@@ -25,6 +25,7 @@ from ..services import (
     report_correct,
     report_create,
     report_publish,
+    report_reopen,
     report_save,
 )
 from .context import report_page_context
@@ -138,6 +139,19 @@ def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
         report,
         lambda: report_publish(actor=user, report=report),
         _("报告已发布到“政府信息公开年报”栏目。"),
+    )
+
+
+@require_POST
+@staff_required
+def report_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = actor(request)
+    report = report_get_for_staff(user=user, pk=pk)
+    return _run(
+        request,
+        report,
+        lambda: report_reopen(actor=user, report=report),
+        _("已退回草稿，可以继续修改。"),
     )
 
 
