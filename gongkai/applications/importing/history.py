@@ -8,9 +8,13 @@ closing for 逾期未补正/逾期未缴费). The reply deadline is then compute
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+
+from gongkai.core import workdays
 
 from ..choices import PauseKind
 from ..deadlines import DeadlineLedger, deadline_ledger
@@ -74,7 +78,7 @@ def _day(event: CaseEvent) -> date:
 
 
 def case_events(
-    record: ImportRecord, *, extended_on: date | None = None
+    record: ImportRecord, *, extended_on: date | None = None, reply: bool = True
 ) -> list[CaseEvent]:
     """The clock's events of `record` in order (pauses do not overlap)."""
     events: list[CaseEvent] = [Received(record.received_on)]
@@ -86,9 +90,35 @@ def case_events(
     if record.extension_days and extended_on is not None:
         at = sum(1 for e in events if _day(e) <= extended_on)
         events.insert(at, Extended(extended_on, record.extension_days))
-    if record.closed_on is not None:
+    if reply and record.closed_on is not None:
         events.append(Replied(record.closed_on))
     return events
+
+
+def _clock_events(record: ImportRecord) -> list[CaseEvent]:
+    # The reply day moves the due date only by ending a pause still running
+    # (deadlines._pauses_at_reply); otherwise leave it out, so that cases
+    # sharing receipt, pauses and extension share one ledger computation.
+    return case_events(record, reply=record.open_pause is not None)
+
+
+@contextmanager
+def calendar_pinned() -> Iterator[None]:
+    """Read the work calendar once for a whole import.
+
+    `workdays` checks the calendar's revision with one query per call, and
+    a ledger makes dozens of calls: 100,000 cases would cost millions of
+    queries. An import runs in one transaction that does not change the
+    calendar, so one snapshot serves it all. (Process-wide while it lasts:
+    for management commands, the demo loader and the benchmark only.)
+    """
+    snapshot = workdays._snapshot()
+    original = workdays._snapshot
+    workdays._snapshot = lambda: snapshot
+    try:
+        yield
+    finally:
+        workdays._snapshot = original
 
 
 # Many historical cases share a history (same day, no pause): one
@@ -107,18 +137,19 @@ def _ledger(events: list[CaseEvent], cache: LedgerCache) -> DeadlineLedger:
 def record_ledger(
     record: ImportRecord, cache: LedgerCache
 ) -> tuple[ImportRecord, DeadlineLedger]:
-    """The ledger of `record`; an extension without a date is taken as
+    """The ledger of `record` (its due date, side deadlines and calendar;
+    `replied_on` is left out); an extension without a date is taken as
     decided on the original due date (or the reply, when earlier).
 
     Raises DomainError when the history breaks a rule of the clock.
     """
     if not record.extension_days or record.extended_on is not None:
-        return record, _ledger(case_events(record), cache)
-    plain = _ledger(case_events(replace(record, extension_days=0)), cache)
+        return record, _ledger(_clock_events(record), cache)
+    plain = _ledger(_clock_events(replace(record, extension_days=0)), cache)
     candidates = [d for d in (plain.original_due_on, record.closed_on) if d]
     on = min(candidates) if candidates else _last_day(record)
     dated = replace(record, extended_on=on)
-    return dated, _ledger(case_events(dated), cache)
+    return dated, _ledger(_clock_events(dated), cache)
 
 
 def _last_day(record: ImportRecord) -> date:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
@@ -30,11 +31,17 @@ from ..models import (
     CorrectionNotice,
     FeeDecision,
 )
-from .history import LedgerCache, record_ledger
+from .bulk import rows_insert, values_insert
+from .history import LedgerCache, calendar_pinned, record_ledger
 from .records import ImportRecord
-from .rows import CaseRows, application_row, event_rows, side_rows, tracking_code
-
-BATCH_SIZE = 2000
+from .rows import (
+    EVENT_FIELDS,
+    CaseRows,
+    application_row,
+    event_rows,
+    side_rows,
+    tracking_code,
+)
 
 
 @dataclass
@@ -72,28 +79,24 @@ def _case_rows(
 
 
 def _save(cases: list[CaseRows], batch: str) -> int:
-    Application.objects.bulk_create(
-        [c.application for c in cases], batch_size=BATCH_SIZE
-    )
+    rows_insert(Application, [c.application for c in cases], returning=True)
     for rows in cases:
         # Point the side rows at the saved application (its pk is known now).
         for obj in (rows.correction, rows.fee, *rows.consultations):
             if obj is not None:
                 obj.application = rows.application
-    CorrectionNotice.objects.bulk_create(
-        [c.correction for c in cases if c.correction], batch_size=BATCH_SIZE
+    rows_insert(CorrectionNotice, [c.correction for c in cases if c.correction])
+    rows_insert(FeeDecision, [c.fee for c in cases if c.fee])
+    rows_insert(
+        Consultation, [x for c in cases for x in c.consultations], returning=True
     )
-    FeeDecision.objects.bulk_create(
-        [c.fee for c in cases if c.fee], batch_size=BATCH_SIZE
-    )
-    Consultation.objects.bulk_create(
-        [x for c in cases for x in c.consultations], batch_size=BATCH_SIZE
-    )
-    events: list[ApplicationEvent] = []
-    for rows in cases:
-        event_rows(rows.record, rows, batch=batch)
-        events += rows.events
-    ApplicationEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
+    at = timezone.now()
+    events = [
+        row
+        for rows in cases
+        for row in event_rows(rows.record, rows, batch=batch, at=at)
+    ]
+    values_insert(ApplicationEvent, EVENT_FIELDS, events)
     return len(events)
 
 
@@ -143,9 +146,10 @@ def applications_import_records(
     result = ImportResult(batch=batch)
     if not records:
         return result
-    cases = _case_rows(
-        records, batch=batch, rng=rng, actor_id=actor_id, ledgers=ledgers or {}
-    )
+    with calendar_pinned():
+        cases = _case_rows(
+            records, batch=batch, rng=rng, actor_id=actor_id, ledgers=ledgers or {}
+        )
     result.events = _save(cases, batch)
     _audit(cases, actor, batch, {"source": source, "sha256": sha256})
     result.created = len(cases)

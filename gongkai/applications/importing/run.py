@@ -16,6 +16,7 @@ from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent, Organisation, User
 
+from .history import calendar_pinned
 from .load import ImportResult, applications_import_records
 from .parse import ParseContext, line_json, record_parse
 from .records import ImportRecord, LineError
@@ -95,13 +96,14 @@ def applications_import_file(
     except UnicodeDecodeError as exc:
         raise DomainError(gettext("文件不是UTF-8编码。")) from exc
     ctx = import_context(today)
-    parsed = lines_parse(text.splitlines(), ctx)
-    if parsed.errors:
-        raise ImportRejected(parsed.errors, parsed.lines)
-    return applications_import_records(
-        records=parsed.records,
-        actor=actor,
-        source=path.name,
-        sha256=sha256,
-        ledgers=ctx.ledgers,
-    )
+    with calendar_pinned():
+        parsed = lines_parse(text.splitlines(), ctx)
+        if parsed.errors:
+            raise ImportRejected(parsed.errors, parsed.lines)
+        return applications_import_records(
+            records=parsed.records,
+            actor=actor,
+            source=path.name,
+            sha256=sha256,
+            ledgers=ctx.ledgers,
+        )
