@@ -8,7 +8,6 @@ from .views.check import report_check
 urlpatterns: list[URLPattern] = [
     path("", staff.report_list, name="report_list"),
     path("new/", staff.report_new, name="report_new"),
-    # REPORT-EXPORT: checking another unit's tables (views/check.py).
     path("check/", report_check, name="report_check"),
     path("<int:pk>/", staff.report_detail, name="report_detail"),
     path("<int:pk>/edit/", staff.report_edit, name="report_edit"),

@@ -60,6 +60,16 @@ def _sections(user: User | AnonymousUser) -> list[tuple[str, str]]:
             has_permission_anywhere(user, Permission.APPLICATION_VIEW),
         ),
         (
+            _("年度报告"),
+            reverse("staff:report_list"),
+            has_permission_anywhere(user, Permission.ANNUAL_REPORT_VIEW),
+        ),
+        (
+            _("文书模板"),
+            reverse("staff:letter_template_list"),
+            has_permission_anywhere(user, Permission.LETTER_TEMPLATE_MANAGE),
+        ),
+        (
             _("栏目管理"),
             reverse("staff:catalogue_index"),
             has_permission_anywhere(user, Permission.CATALOGUE_MANAGE),
