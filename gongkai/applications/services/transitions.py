@@ -139,7 +139,8 @@ def transition_apply(
     step: Step,
     apply: Apply | None = None,
 ) -> Application:
-    """Apply `step` to `application`; returns the updated (locked) row."""
+    """Apply `step` to `application`; returns the updated (locked) row and
+    refreshes the instance passed in."""
     locked = _lock(application)
     # Permission first: someone who may not act learns nothing of the status.
     permission_require(
@@ -171,6 +172,7 @@ def transition_apply(
         after={**_audit_state(locked), **_json(data), "on": step.on},
     )
     _letter_and_notice(locked, step)
+    application.refresh_from_db()  # the caller's instance shows the new state
     return locked
 
 
