@@ -9,7 +9,11 @@ import pytest
 from openpyxl import Workbook
 
 from gongkai.core.errors import DomainError
-from gongkai.reports.checking import report_check_html, report_check_upload
+from gongkai.reports.checking import (
+    CheckResult,
+    report_check_html,
+    report_check_upload,
+)
 from gongkai.reports.exports import ReportContent, report_csv, report_xlsx
 
 from .builders import consistent_tables
@@ -17,11 +21,11 @@ from .builders import consistent_tables
 DATA = Path(__file__).parent / "data"
 
 
-def _errors(check):
+def _errors(check: CheckResult) -> set[str]:
     return {f.cell for f in check.result.errors}
 
 
-def _upload(name: str):
+def _upload(name: str) -> CheckResult:
     return report_check_upload(filename=name, content=(DATA / name).read_bytes())
 
 

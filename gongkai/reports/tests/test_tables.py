@@ -9,6 +9,7 @@ from gongkai.reports.tables import (
     TABLE3_COLUMNS,
     TABLE3_ROWS,
     Table3,
+    ValidationResult,
     table3_row_labels,
     tables_validate,
 )
@@ -16,7 +17,7 @@ from gongkai.reports.tables import (
 from .builders import consistent_tables
 
 
-def _cells(result):
+def _cells(result: ValidationResult) -> list[tuple[str, str]]:
     return [(f.cell, f.level) for f in result.errors + result.warnings]
 
 

@@ -16,7 +16,7 @@ URL = reverse("staff:report_check")
 
 @pytest.fixture
 def supervisor_client(client):
-    client.force_login(staff_user(Role.SUPERVISOR, OrganisationFactory()))
+    client.force_login(staff_user(Role.SUPERVISOR, OrganisationFactory.create()))
     return client
 
 
@@ -49,7 +49,7 @@ def test_unreadable_file_is_a_400_not_a_500(supervisor_client):
 
 
 def test_editor_without_report_rights_gets_404(client):
-    client.force_login(staff_user(Role.EDITOR, OrganisationFactory()))
+    client.force_login(staff_user(Role.EDITOR, OrganisationFactory.create()))
     assert client.get(URL).status_code == 404
 
 
