@@ -38,7 +38,21 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The PostgreSQL run uses the production parts: Redis for the cache (rate
+# limits), keys prefixed per run so parallel runs never share counters.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get(
+                "GONGKAI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"
+            ),
+            "KEY_PREFIX": f"test{os.getpid()}",
+        }
+        if os.environ.get("GONGKAI_TEST_POSTGRES") == "1"
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 # Static files come from the app folders (no collectstatic in tests); the
 # empty root only keeps WhiteNoise from warning on every request.
 WHITENOISE_USE_FINDERS = True
