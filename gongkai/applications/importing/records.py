@@ -69,6 +69,7 @@ class ImportRecord:
     # Set only by code (the demo), never read from a file.
     assigned_to_id: int | None = None
     applicant_name: str = ""
+    identity_key: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -61,6 +61,16 @@ def _request_defaults(record: ImportRecord) -> tuple[str, str]:
     return str(form), str(delivery)
 
 
+def _identity_key(record: ImportRecord, batch: str) -> str:
+    # No personal data comes with a historical case: an opaque key from the
+    # old system, or one per line (the monthly piece count of 109号).
+    if record.identity_key:
+        return record.identity_key
+    if record.applicant_key:
+        return f"import:{record.applicant_key}"
+    return f"import:{batch}:{record.line}"
+
+
 def application_row(
     record: ImportRecord,
     ledger: DeadlineLedger,
@@ -80,11 +90,7 @@ def application_row(
         channel=record.channel,
         applicant_type=record.applicant_type,
         applicant_name=record.applicant_name or gettext("历史导入"),
-        # No personal data comes with a historical case: an opaque key from
-        # the old system, or one per line (the monthly piece count of 109号).
-        identity_key=f"import:{record.applicant_key}"
-        if record.applicant_key
-        else f"import:{batch}:{record.line}",
+        identity_key=_identity_key(record, batch),
         description=record.description
         or gettext("历史导入的申请（原系统未提供内容描述）。"),
         doc_title=record.doc_title,

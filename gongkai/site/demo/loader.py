@@ -16,6 +16,7 @@ from gongkai.core.models.organisations import PROFILE_FIELDS
 from gongkai.documents.catalogue_seed import catalogue_seed
 from gongkai.documents.models import Column, ColumnKind
 
+from .applications import applications_demo_load
 from .city import CITY
 from .examples import special_plans
 from .generated import plan_for_organisation
@@ -135,5 +136,11 @@ def demo_load() -> LoadReport:
     for plan in full:
         pipeline.ensure(plan)
     report.documents_created = pipeline.created
+    applications = applications_demo_load(
+        organisations=organisations,
+        users=demo_users.by_username,
+        today=timezone.localdate(),
+    )
+    report.messages.append(applications.summary())
     report.seconds = time.monotonic() - started
     return report
