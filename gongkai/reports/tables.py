@@ -385,23 +385,6 @@ def _warn_in_force(
             )
 
 
-def _warn_fees(
-    tables: AnnualTables, fees_collected: Decimal, result: ValidationResult
-) -> None:
-    """Soft check 10: the fee reported equals the fees actually collected."""
-    if tables.table2.fee_amount != fees_collected:
-        result.add(
-            Finding(
-                "warning",
-                f"{gettext('表二')} {TABLE2_LABELS['fees']}",
-                gettext(
-                    "收费金额 %(reported)s 万元与收费记录合计 %(collected)s 万元不一致。"
-                )
-                % {"reported": tables.table2.fee_amount, "collected": fees_collected},
-            )
-        )
-
-
 def _warn_remedies(tables: AnnualTables, result: ValidationResult) -> None:
     """Soft check 9: litigation after reconsideration needs reconsiderations."""
     cells = tables.table4.cells
@@ -420,9 +403,10 @@ def tables_validate(
     tables: AnnualTables,
     *,
     previous: AnnualTables | None = None,
-    fees_collected: Decimal | None = None,
 ) -> ValidationResult:
-    """Every hard identity (errors) and soft check (warnings) of spec §3.5."""
+    """Every hard identity (errors) and the table checks among the warnings of
+    spec §3.5; check 10 (fees stated in section 六 = fees collected) concerns
+    the narrative and is made by `compute`."""
     result = ValidationResult()
     _check_values(tables, result)
     _check_table3_columns(tables.table3, result)
@@ -432,6 +416,4 @@ def tables_validate(
     if previous is not None:
         _warn_carry_over(tables, previous, result)
         _warn_in_force(tables, previous, result)
-    if fees_collected is not None:
-        _warn_fees(tables, fees_collected, result)
     return result

@@ -98,13 +98,11 @@ def test_warning_carry_over_differs_from_last_year():
     assert result.ok  # a warning never blocks
 
 
-def test_warning_in_force_arithmetic_and_fee_reconciliation():
+def test_warning_in_force_arithmetic():
     previous = consistent_tables()
     tables = consistent_tables()
-    result = tables_validate(tables, previous=previous, fees_collected=Decimal("0.03"))
-    cells = _cells(result)
+    cells = _cells(tables_validate(tables, previous=previous))
     assert ("表二 行政规范性文件 现行有效件数", "warning") in cells
-    assert ("表二 行政事业性收费", "warning") in cells
 
 
 def test_warning_more_suits_after_reconsideration_than_reconsiderations():
