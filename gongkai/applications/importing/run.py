@@ -54,20 +54,25 @@ def lines_parse(lines: Iterable[str], ctx: ParseContext) -> ParsedFile:
     records: list[ImportRecord] = []
     errors: list[LineError] = []
     count = 0
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        count += 1
-        messages: list[str] = []
-        data = line_json(text, messages)
-        result = record_parse(data, number, ctx) if data is not None else None
-        if result is None:
-            errors.append(LineError(number, tuple(messages)))
-        elif isinstance(result, LineError):
-            errors.append(result)
-        else:
-            records.append(result)
+    with calendar_pinned():
+        for number, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            count += 1
+            result = _line_parse(text, number, ctx)
+            if isinstance(result, LineError):
+                errors.append(result)
+            else:
+                records.append(result)
     return ParsedFile(records, errors, count)
+
+
+def _line_parse(text: str, number: int, ctx: ParseContext) -> ImportRecord | LineError:
+    messages: list[str] = []
+    data = line_json(text, messages)
+    if data is None:
+        return LineError(number, tuple(messages))
+    return record_parse(data, number, ctx)
 
 
 def _already_imported(sha256: str) -> bool:
