@@ -6,7 +6,7 @@ build them in code and hand them to `load.applications_import_records`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from ..choices import (
@@ -70,7 +70,6 @@ class ImportRecord:
     assigned_to_id: int | None = None
     applicant_name: str = ""
     identity_key: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def open_pause(self) -> ImportPause | None:

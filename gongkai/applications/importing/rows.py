@@ -137,22 +137,29 @@ def side_rows(record: ImportRecord, ledger: DeadlineLedger, rows: CaseRows) -> N
                     answered_on=pause.end,
                 )
             )
+    if record.fee is not None:
+        rows.fee = _fee_row(record, ledger, app)
+
+
+def _fee_row(
+    record: ImportRecord, ledger: DeadlineLedger, app: Application
+) -> FeeDecision:
     fee = record.fee
-    if fee is not None:
-        payment_due = ledger.fee_payment_due
-        rows.fee = FeeDecision(
-            application=app,
-            method=fee.method,
-            quantity=fee.quantity,
-            pieces_before=fee.pieces_before,
-            amount=fee.amount,
-            breakdown=[list(band) for band in fee.breakdown],
-            issued_on=fee.issued_on,
-            notice_received_on=fee.notice_received_on,
-            payment_due_on=payment_due.date if payment_due else fee.notice_received_on,
-            paid_on=fee.paid_on,
-            receipt_number=fee.receipt_number,
-        )
+    assert fee is not None
+    payment_due = ledger.fee_payment_due
+    return FeeDecision(
+        application=app,
+        method=fee.method,
+        quantity=fee.quantity,
+        pieces_before=fee.pieces_before,
+        amount=fee.amount,
+        breakdown=[list(band) for band in fee.breakdown],
+        issued_on=fee.issued_on,
+        notice_received_on=fee.notice_received_on,
+        payment_due_on=payment_due.date if payment_due else fee.notice_received_on,
+        paid_on=fee.paid_on,
+        receipt_number=fee.receipt_number,
+    )
 
 
 EVENT_FIELDS = (
