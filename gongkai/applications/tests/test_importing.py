@@ -274,3 +274,36 @@ def test_every_bad_line_is_reported_with_its_number(
     assert [e.line for e in caught.value.errors] == [3, 5, 6]
     assert caught.value.total == 5
     assert Application.objects.count() == 0
+
+
+def test_synthetic_cases_import_through_the_fast_path(org: Organisation) -> None:
+    """The benchmark's generator produces only valid lines; the fast path
+    stores them with one audit record."""
+    import random
+
+    from gongkai.applications.importing import (
+        applications_import_records,
+        import_context,
+        lines_parse,
+    )
+    from gongkai.applications.importing.synthetic import synthetic_lines
+
+    lines = synthetic_lines(
+        credit_code=org.credit_code, count=600, first=D(2024, 1, 1),
+        last=D(2026, 11, 30), today=TODAY,
+    )  # fmt: skip
+    ctx = import_context(TODAY)
+    parsed = lines_parse((json.dumps(x) for x in lines), ctx)
+    assert parsed.errors == [] and len(parsed.records) == 600
+    result = applications_import_records(
+        records=parsed.records, rng=random.Random(1), ledgers=ctx.ledgers
+    )
+    assert result.created == Application.objects.count() == 600
+    assert len(set(result.tracking_codes)) == 600
+    assert (
+        AuditEvent.objects.filter(
+            event_type=AuditEventType.APPLICATION_IMPORTED
+        ).count()
+        == 1
+    )
+    assert not Application.objects.filter(status="closed", outcome="").exists()
