@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from gongkai.core import workdays
 
 from ..choices import PauseKind
@@ -146,16 +148,12 @@ def record_ledger(
     if not record.extension_days or record.extended_on is not None:
         return record, _ledger(_clock_events(record), cache)
     plain = _ledger(_clock_events(replace(record, extension_days=0)), cache)
+    # Never after today: an open case's original due date may lie ahead.
     candidates = [d for d in (plain.original_due_on, record.closed_on) if d]
-    on = min(candidates) if candidates else _last_day(record)
+    candidates.append(max(timezone.localdate(), record.received_on))
+    on = min(candidates)
     dated = replace(record, extended_on=on)
     return dated, _ledger(_clock_events(dated), cache)
-
-
-def _last_day(record: ImportRecord) -> date:
-    days = [record.received_on, *(p.start for p in record.pauses)]
-    days += [p.end for p in record.pauses if p.end is not None]
-    return max(days)
 
 
 def record_status(record: ImportRecord) -> ApplicationStatus:

@@ -24,7 +24,7 @@ from .fees import fee_parse
 from .fields import Fields
 from .history import LedgerCache, record_ledger
 from .pauses import pauses_check, pauses_parse
-from .records import ImportRecord, LineError
+from .records import ImportFee, ImportPause, ImportRecord, LineError
 
 LINE_KEYS = frozenset(
     {
@@ -143,6 +143,7 @@ def record_parse(
     ):
         return LineError(line, tuple(errors) or (gettext("无法读取。"),))
     pauses_check(f, pauses, received, closed or ctx.today)
+    _default_consistent(f, outcome, pauses, fee)
     record = ImportRecord(
         line=line, organisation_id=org, applicant_type=applicant_type,
         received_on=received, channel=channel, outcome=outcome, closed_on=closed,
@@ -152,6 +153,22 @@ def record_parse(
     if errors:
         return LineError(line, tuple(errors))
     return _ledger_check(record, ctx.ledgers)
+
+
+def _default_consistent(
+    f: Fields, outcome: Outcome | None, pauses: list[ImportPause], fee: ImportFee | None
+) -> None:
+    """逾期未补正 / 逾期未缴费 cannot follow a correction made or a fee paid."""
+    if outcome == Outcome.OTHER_CORRECTION_OVERDUE and any(
+        p.kind == PauseKind.CORRECTION and p.end is not None for p in pauses
+    ):
+        f.errors.append(
+            gettext("申请人已补正（补正暂停有结束日期），办理结果不能为逾期未补正。")
+        )
+    if outcome == Outcome.OTHER_FEE_UNPAID and fee is not None and fee.paid_on:
+        f.errors.append(
+            gettext("信息处理费已缴纳（paid_on），办理结果不能为逾期未缴费。")
+        )
 
 
 def _ledger_check(record: ImportRecord, cache: LedgerCache) -> ImportRecord | LineError:

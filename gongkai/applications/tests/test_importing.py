@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date as D
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -240,6 +241,12 @@ BAD: list[tuple[Any, str]] = [
     ({"fee": {"method": "per_kilo", "quantity": 3, "issued_on": "2026-06-03"}}, "fee.method"),
     ({"fee": {"method": "per_page", "issued_on": "2026-06-03"}}, "fee.quantity"),
     ({"colour": "red"}, "未知字段“colour”"),
+    ({"outcome": "other_correction_overdue",
+      "pauses": [{"kind": "correction", "start": "2026-06-03", "end": "2026-06-05"}]},
+     "不能为逾期未补正"),
+    ({"outcome": "other_fee_unpaid",
+      "fee": {"method": "per_page", "quantity": 50, "issued_on": "2026-06-03",
+              "paid_on": "2026-06-08"}}, "不能为逾期未缴费"),
 ]  # fmt: skip
 
 
@@ -307,3 +314,18 @@ def test_synthetic_cases_import_through_the_fast_path(org: Organisation) -> None
         == 1
     )
     assert not Application.objects.filter(status="closed", outcome="").exists()
+
+
+def test_open_extension_without_a_date_is_not_dated_in_the_future(
+    tmp_path: Path, org: Organisation
+) -> None:
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    received = today - timedelta(days=3)
+    row = line(org, received_on=received.isoformat(), outcome=None, closed_on=None,
+               extension_days=10)  # fmt: skip
+    applications_import_file(path=write(tmp_path, [row]), today=today)
+    extended = ApplicationEvent.objects.get(kind=K.EXTENDED)
+    assert received <= extended.on <= today
+    assert Application.objects.get().extension_days == 10
