@@ -15,6 +15,7 @@ from gongkai.core.models import Organisation
 from gongkai.core.models.organisations import PROFILE_FIELDS
 from gongkai.documents.catalogue_seed import catalogue_seed
 from gongkai.documents.models import Column, ColumnKind
+from gongkai.reports.demo import annual_reports_demo
 
 from .applications import applications_demo_load
 from .city import CITY
@@ -142,5 +143,7 @@ def demo_load() -> LoadReport:
         today=timezone.localdate(),
     )
     report.messages.append(applications.summary())
+    # Last year's annual reports published, this year's drafted (issue 5).
+    annual_reports_demo(year=timezone.localdate().year - 1)
     report.seconds = time.monotonic() - started
     return report
