@@ -6,7 +6,7 @@ PORT ?= 8000
 PYTHON ?= python3
 VAR_DIR := $(or $(GONGKAI_VAR_DIR),var)
 
-.PHONY: run test lint typecheck pytest-sqlite pytest-postgres browser clean
+.PHONY: run pdf-libs test lint typecheck pytest-sqlite pytest-postgres browser clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.runtime
+run: $(VENV)/.runtime pdf-libs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py demo load
@@ -33,6 +33,10 @@ run: $(VENV)/.runtime
 	echo $$worker > $(VAR_DIR)/worker.pid; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; rm -f $(VAR_DIR)/worker.pid' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+
+# CJK fonts and WeasyPrint's libraries (letters, report PDFs) for serving.
+pdf-libs:
+	@bash scripts/install-system-packages.sh runtime
 
 # Chromium (browser tests) and CJK fonts come from Debian's packages.
 browser:

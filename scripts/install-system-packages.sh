@@ -3,12 +3,16 @@
 # Playwright browser tests, Noto CJK fonts and WeasyPrint's libraries (Pango,
 # HarfBuzz subset, fontconfig) for Chinese PDFs, and gettext (msgfmt) for
 # compiling and checking the translation catalogue.
+# With the argument `runtime` (make run) only what serving needs: the fonts
+# and WeasyPrint's libraries, for the letters and reports it generates.
 set -euo pipefail
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ "${1:-}" != "runtime" ]; then
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+fi
 # (grep without -q: with pipefail an early exit of grep fails the pipe.)
 fc-list 2>/dev/null | grep -i "Noto Serif CJK" >/dev/null || need+=(fonts-noto-cjk)
-command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
 # WeasyPrint (letters and annual-report PDFs) loads Pango, HarfBuzz's subsetter
 # and fontconfig at run time; the CJK fonts above are embedded from these.
 for lib in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1; do
