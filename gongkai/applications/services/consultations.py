@@ -33,6 +33,13 @@ from .deadlines import consultation_answer_due_store
 from .transitions import Step, transition_apply
 
 
+def _start_check(party: str, sent_on: date, delivered_on: date | None) -> None:
+    if not party.strip():
+        raise DomainError(gettext("请填写被征求意见方。"))
+    if delivered_on is not None and delivered_on < sent_on:
+        raise DomainError(gettext("送达日期不能早于发函日期。"))
+
+
 def _answer_due_set(consultation: Consultation) -> None:
     stored = consultation_answer_due_store(consultation)
     consultation.answer_due_on = stored.due_on if stored else None
@@ -55,10 +62,7 @@ def consultation_start(
     created: list[Consultation] = []
 
     def apply(locked: Application) -> Mapping[str, Any]:
-        if not party.strip():
-            raise DomainError(gettext("请填写被征求意见方。"))
-        if delivered_on is not None and delivered_on < sent_on:
-            raise DomainError(gettext("送达日期不能早于发函日期。"))
+        _start_check(party, sent_on, delivered_on)
         consultation = Consultation.objects.create(
             application=locked,
             kind=kind,
@@ -75,16 +79,20 @@ def consultation_start(
             "delivered_on": delivered_on,
         }
 
-    step = Step(
+    step = _start_step(kind, party.strip(), sent_on)
+    transition_apply(application=application, actor=actor, step=step, apply=apply)
+    return created[0]
+
+
+def _start_step(kind: ConsultationKind, party: str, sent_on: date) -> Step:
+    return Step(
         action=Action.CONSULTATION_START,
         kind=ApplicationEventKind.CONSULTATION_STARTED,
         on=sent_on,
         note=gettext("%(kind)s，征求意见期间不计入答复期限。") % {"kind": kind.label},
         letter=LetterKind.CONSULTATION,
-        letter_extra={"party": party.strip(), "consultation_kind": kind.value},
+        letter_extra={"party": party, "consultation_kind": kind.value},
     )
-    transition_apply(application=application, actor=actor, step=step, apply=apply)
-    return created[0]
 
 
 def _silence_note(consultation: Consultation) -> str:

@@ -17,7 +17,7 @@ from ..choices import Outcome
 from ..deadlines import correction_notice_due
 from ..models import Application, ApplicationEventKind, CorrectionNotice, LetterKind
 from ..workflow import Action
-from .closing import close_fields_set
+from .closing import expiry_close
 from .transitions import Step, transition_apply
 
 
@@ -64,18 +64,22 @@ def correction_notice_issue(
         notices.append(notice)
         return {"deadline": deadline, "late": notice.late}
 
-    step = Step(
+    step = _notice_step(items.strip(), deadline, issued_on)
+    transition_apply(application=application, actor=actor, step=step, apply=apply)
+    return notices[0]
+
+
+def _notice_step(items: str, deadline: date, issued_on: date) -> Step:
+    return Step(
         action=Action.CORRECTION_NOTICE,
         kind=ApplicationEventKind.CORRECTION_NOTICED,
         on=issued_on,
         note=gettext("请于%(deadline)s前补正：%(items)s")
-        % {"deadline": date_format(deadline), "items": items.strip()},
+        % {"deadline": date_format(deadline), "items": items},
         letter=LetterKind.CORRECTION,
-        letter_extra={"items": items.strip(), "deadline": deadline},
+        letter_extra={"items": items, "deadline": deadline},
         notify="correction",
     )
-    transition_apply(application=application, actor=actor, step=step, apply=apply)
-    return notices[0]
 
 
 @transaction.atomic
@@ -113,24 +117,15 @@ def correction_expire(
     """The correction deadline passed without a correction: stop processing
     (条例第三十条; annual report 其他处理-1). `actor=None`: the worker."""
 
-    def apply(locked: Application) -> Mapping[str, Any]:
-        notice = CorrectionNotice.objects.get(application_id=locked.pk)
-        if on <= notice.deadline:
-            raise DomainError(
-                gettext("补正期限（%(date)s）尚未届满。")
-                % {"date": date_format(notice.deadline)}
-            )
-        close_fields_set(locked, outcome=Outcome.OTHER_CORRECTION_OVERDUE, on=on)
-        return {"outcome": Outcome.OTHER_CORRECTION_OVERDUE.value}
-
-    step = Step(
-        action=Action.CORRECTION_EXPIRE,
-        kind=ApplicationEventKind.CLOSED,
+    return expiry_close(
+        application=application,
+        actor=actor,
         on=on,
+        action=Action.CORRECTION_EXPIRE,
+        outcome=Outcome.OTHER_CORRECTION_OVERDUE,
+        period_end=lambda locked: (
+            CorrectionNotice.objects.get(application_id=locked.pk).deadline
+        ),
+        not_yet=gettext("补正期限（%(date)s）尚未届满。"),
         note=gettext("申请人无正当理由逾期未补正，本机关不再处理该申请。"),
-        letter=LetterKind.REPLY,
-        notify="reply",
-    )
-    return transition_apply(
-        application=application, actor=actor, step=step, apply=apply
     )

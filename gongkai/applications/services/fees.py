@@ -34,7 +34,7 @@ from ..choices import FeeMethod, Outcome
 from ..fees import FeeQuote, fee_quote
 from ..models import Application, ApplicationEventKind, FeeDecision, LetterKind
 from ..workflow import Action
-from .closing import close_fields_set
+from .closing import expiry_close
 from .deadlines import fee_payment_due_store
 from .transitions import Step, transition_apply
 
@@ -195,24 +195,15 @@ def fee_expire(
 ) -> Application:
     """Unpaid after the payment period: stop processing (其他处理-2)."""
 
-    def apply(locked: Application) -> Mapping[str, Any]:
-        fee = FeeDecision.objects.get(application_id=locked.pk)
-        if on <= fee.payment_due_on:
-            raise DomainError(
-                gettext("缴费期限（%(date)s）尚未届满。")
-                % {"date": date_format(fee.payment_due_on)}
-            )
-        close_fields_set(locked, outcome=Outcome.OTHER_FEE_UNPAID, on=on)
-        return {"outcome": Outcome.OTHER_FEE_UNPAID.value}
-
-    step = Step(
-        action=Action.FEE_EXPIRE,
-        kind=ApplicationEventKind.CLOSED,
+    return expiry_close(
+        application=application,
+        actor=actor,
         on=on,
+        action=Action.FEE_EXPIRE,
+        outcome=Outcome.OTHER_FEE_UNPAID,
+        period_end=lambda locked: (
+            FeeDecision.objects.get(application_id=locked.pk).payment_due_on
+        ),
+        not_yet=gettext("缴费期限（%(date)s）尚未届满。"),
         note=gettext("申请人逾期未缴纳信息处理费，本机关不再处理该申请。"),
-        letter=LetterKind.REPLY,
-        notify="reply",
-    )
-    return transition_apply(
-        application=application, actor=actor, step=step, apply=apply
     )

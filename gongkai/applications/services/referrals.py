@@ -108,6 +108,15 @@ def _linked_case_open(
     return copy
 
 
+def _refer_check(
+    application: Application, referred_to: Organisation | None, name: str
+) -> None:
+    if not name:
+        raise DomainError(gettext("请填写负责该政府信息的机关名称。"))
+    if referred_to is not None and referred_to.pk == application.organisation_id:
+        raise DomainError(gettext("不能告知由本机关负责。"))
+
+
 @transaction.atomic
 def application_refer(
     *,
@@ -123,10 +132,7 @@ def application_refer(
     linked: list[Application] = []
 
     def apply(locked: Application) -> Mapping[str, Any]:
-        if not name:
-            raise DomainError(gettext("请填写负责该政府信息的机关名称。"))
-        if referred_to is not None and referred_to.pk == locked.organisation_id:
-            raise DomainError(gettext("不能告知由本机关负责。"))
+        _refer_check(locked, referred_to, name)
         close_fields_set(
             locked, outcome=Outcome.UNAVAILABLE_NOT_HELD, on=on, reasons=note
         )

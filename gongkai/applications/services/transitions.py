@@ -153,15 +153,7 @@ def transition_apply(
         data.update(apply(locked) or {})
     locked.status = target
     locked.save()
-    event = ApplicationEvent.objects.create(
-        application=locked,
-        kind=step.kind,
-        on=step.on,
-        actor=actor,
-        visible_to_applicant=step.visible,
-        note=step.note,
-        data=_json(data),
-    )
+    event = _event_write(locked, actor, step, data)
     application_deadline_refresh(application=locked)
     _snapshot_keep(event, locked, step.action)
     audit_record(
@@ -174,6 +166,23 @@ def transition_apply(
     _letter_and_notice(locked, step)
     application.refresh_from_db()  # the caller's instance shows the new state
     return locked
+
+
+def _event_write(
+    application: Application,
+    actor: User | None,
+    step: Step,
+    data: Mapping[str, Any],
+) -> ApplicationEvent:
+    return ApplicationEvent.objects.create(
+        application=application,
+        kind=step.kind,
+        on=step.on,
+        actor=actor,
+        visible_to_applicant=step.visible,
+        note=step.note,
+        data=_json(data),
+    )
 
 
 def _snapshot_keep(
