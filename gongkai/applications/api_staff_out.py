@@ -15,7 +15,7 @@ from django.utils import timezone
 from gongkai.core.models import User
 
 from .deadlines import DeadlineLedger
-from .models import Application, Letter
+from .models import Application, ApplicationEvent, Consultation, Letter
 from .selectors import queue_days_left
 from .views.staff.access import actions_for
 from .views.staff.action_table import ACTION_STEPS
@@ -101,27 +101,8 @@ def case_detail(
             "reasons": application.reply_reasons,
             "withheld_description": application.withheld_description,
         },
-        "events": [
-            {
-                "kind": event.kind,
-                "label": str(event.get_kind_display()),
-                "on": _iso(event.on),
-                "note": event.note,
-                "visible_to_applicant": event.visible_to_applicant,
-            }
-            for event in application.events.all()
-        ],
-        "consultations": [
-            {
-                "id": c.pk,
-                "kind": c.kind,
-                "party": c.party,
-                "sent_on": _iso(c.sent_on),
-                "answered_on": _iso(c.answered_on),
-                "answer": c.answer or None,
-            }
-            for c in application.consultations.all()
-        ],
+        "events": [event_out(event) for event in application.events.all()],
+        "consultations": [consultation_out(c) for c in application.consultations.all()],
         "letters": [
             letter_out(application, letter) for letter in application.letters.all()
         ],
@@ -129,6 +110,27 @@ def case_detail(
             ACTION_STEPS[action].slug for action in actions_for(user, application)
         ],
         "ledger": ledger_out(ledger),
+    }
+
+
+def event_out(event: ApplicationEvent) -> dict[str, Any]:
+    return {
+        "kind": event.kind,
+        "label": str(event.get_kind_display()),
+        "on": _iso(event.on),
+        "note": event.note,
+        "visible_to_applicant": event.visible_to_applicant,
+    }
+
+
+def consultation_out(consultation: Consultation) -> dict[str, Any]:
+    return {
+        "id": consultation.pk,
+        "kind": consultation.kind,
+        "party": consultation.party,
+        "sent_on": _iso(consultation.sent_on),
+        "answered_on": _iso(consultation.answered_on),
+        "answer": consultation.answer or None,
     }
 
 

@@ -145,16 +145,28 @@ def application_queue(
         queryset = queryset.exclude(status=ApplicationStatus.CLOSED)
     elif status:
         queryset = queryset.filter(status=status)
-    if assigned_to == "none":
-        queryset = queryset.filter(assigned_to__isnull=True)
-    elif isinstance(assigned_to, str):
-        queryset = queryset.filter(assigned_to_id=int(assigned_to))
-    elif assigned_to is not None:
-        queryset = queryset.filter(assigned_to=assigned_to)
+    queryset = _assigned_filter(queryset, assigned_to)
     if q.strip():
         queryset = queryset.filter(_search(q))
+    queryset = _queue_flags(queryset, today)
+    return queryset.order_by(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["due_on"]))
+
+
+def _assigned_filter(
+    queryset: QuerySet[Application], assigned_to: User | int | str | None
+) -> QuerySet[Application]:
+    if assigned_to == "none":
+        return queryset.filter(assigned_to__isnull=True)
+    if isinstance(assigned_to, str):
+        return queryset.filter(assigned_to_id=int(assigned_to))
+    if assigned_to is not None:
+        return queryset.filter(assigned_to=assigned_to)
+    return queryset
+
+
+def _queue_flags(queryset: QuerySet[Application], today: date) -> QuerySet[Application]:
     open_ = ~Q(status=ApplicationStatus.CLOSED)
-    queryset = queryset.annotate(
+    return queryset.annotate(
         is_paused=Case(
             When(status__in=PAUSED_STATUSES, then=Value(True)),
             default=Value(False),
@@ -166,7 +178,6 @@ def application_queue(
             output_field=BooleanField(),
         ),
     )
-    return queryset.order_by(*QUEUE_ORDERS.get(order, QUEUE_ORDERS["due_on"]))
 
 
 @dataclass(frozen=True)

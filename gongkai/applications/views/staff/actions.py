@@ -58,15 +58,19 @@ def action_view(action: Action) -> View[[int]]:
         )
         if refused is not None:
             return refused
-        messages.success(request, str(step.success))
-        if isinstance(result, CorrectionNotice) and result.late:
-            messages.warning(
-                request, gettext("注意：该补正通知超过收到申请后7个工作日发出。")
-            )
+        _success_tell(request, str(step.success), result)
         return back_to(request, application)
 
     view.__name__ = view.__qualname__ = f"application_{action.value}"
     return view
+
+
+def _success_tell(request: HttpRequest, success: str, result: object) -> None:
+    messages.success(request, success)
+    if isinstance(result, CorrectionNotice) and result.late:
+        messages.warning(
+            request, gettext("注意：该补正通知超过收到申请后7个工作日发出。")
+        )
 
 
 def back_to(request: HttpRequest, application: Application) -> HttpResponse:

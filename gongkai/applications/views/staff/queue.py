@@ -63,6 +63,20 @@ def queue_officers(organisation_ids: list[int]) -> QuerySet[User]:
     )
 
 
+def _sort(request: HttpRequest) -> str:
+    sort = request.GET.get("sort", DEFAULT_SORT)
+    return sort if sort in SORTS else DEFAULT_SORT
+
+
+def _queries(request: HttpRequest) -> tuple[str, str]:
+    """The page links' query (without `page`) and the sort links' prefix."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    unsorted = query.copy()
+    unsorted.pop("sort", None)
+    return query.urlencode(), f"{unsorted.urlencode()}&" if unsorted else ""
+
+
 @require_GET
 @staff_required
 def queue(request: HttpRequest) -> HttpResponse:
@@ -75,9 +89,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         officers=queue_officers(ids),
         user=user,
     )
-    sort = request.GET.get("sort", DEFAULT_SORT)
-    if sort not in SORTS:
-        sort = DEFAULT_SORT
+    sort = _sort(request)
     today = timezone.localdate()
     applications = form.apply(
         application_queue(user=user, order=SORTS[sort][1], today=today)
@@ -85,11 +97,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     states = due_states(page, today)
     officers = assignable(user, list(page))
-    query = request.GET.copy()
-    query.pop("page", None)
-    unsorted = query.copy()
-    unsorted.pop("sort", None)
-    query_without_sort = f"{unsorted.urlencode()}&" if unsorted else ""
+    query, query_without_sort = _queries(request)
     return render(
         request,
         "applications/staff/queue.html",
@@ -99,7 +107,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "rows": [
                 Row(a, states[a.pk], officers.get(a.organisation_id)) for a in page
             ],
-            "query": query.urlencode(),
+            "query": query,
             "query_without_sort": query_without_sort,
             "sort": sort,
             "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
