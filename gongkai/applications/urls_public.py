@@ -20,6 +20,11 @@ urlpatterns: list[URLPattern] = [
         name="track_letter",
     ),
     path(
+        "track/<int:pk>/withdraw/",
+        public_track.track_withdraw,
+        name="track_withdraw",
+    ),
+    path(
         "track/<int:pk>/files/<int:file_pk>/",
         public_track.track_file,
         name="track_file",

@@ -337,3 +337,52 @@ def test_too_many_failed_lookups_answer_429(client, org, settings):
     response = _track(client, application.tracking_code, "8000")
     assert response.status_code == 429
     assert "查询失败次数过多" in response.content.decode()
+
+
+# ---- withdrawal by the applicant -------------------------------------------
+
+
+def _withdraw_url(application):
+    return reverse("public:apply:track_withdraw", args=[application.pk])
+
+
+def test_the_applicant_withdraws_online(client, org):
+    application, _ = _lodged(client, org)  # the receipt grants the session
+    response = client.post(
+        _withdraw_url(application), {"confirm": "on", "reason": "已通过其他途径获取"}
+    )
+    assert response.status_code == 303
+    application.refresh_from_db()
+    assert application.status == "closed" and application.outcome == "other"
+    event = application.events.get(kind=ApplicationEventKind.WITHDRAWN)
+    assert event.actor is None and event.note == "已通过其他途径获取"
+    page = client.get(response["Location"]).content.decode()
+    assert "申请人撤回申请" in page
+    assert 'action="' + _withdraw_url(application) not in page  # closed: no form
+
+
+def test_withdrawal_needs_the_confirmation_and_stores_nothing(client, org):
+    application, _ = _lodged(client, org)
+    response = client.post(_withdraw_url(application), {"reason": "x"})
+    assert response.status_code == 400
+    assert "请勾选确认后再撤回申请" in response.content.decode()
+    application.refresh_from_db()
+    assert application.is_open
+    assert not application.events.filter(kind=ApplicationEventKind.WITHDRAWN).exists()
+
+
+def test_withdrawing_a_closed_case_is_409_with_a_message(client, org):
+    application, _ = _lodged(client, org)
+    client.post(_withdraw_url(application), {"confirm": "on"})
+    again = client.post(_withdraw_url(application), {"confirm": "on"})
+    assert again.status_code == 409
+    assert "不能撤回申请" in again.content.decode()
+
+
+def test_withdrawal_without_a_grant_is_404(client, org):
+    application, _ = _lodged(client, org)
+    client.cookies.clear()
+    response = client.post(_withdraw_url(application), {"confirm": "on"})
+    assert response.status_code == 404
+    application.refresh_from_db()
+    assert application.is_open

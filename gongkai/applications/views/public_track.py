@@ -22,14 +22,18 @@ from django.http import (
 )
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from gongkai.core.errors import DomainError
+
 from ..models import Application, Letter, LetterKind
 from ..public_access import track_grant, track_granted
 from ..selectors import applicant_events, application_track
+from ..services import application_withdraw
 from ..services.intake import tracking_code_format, tracking_code_normalise
 from ..services.intake_limits import (
     RateLimited,
@@ -69,6 +73,21 @@ class TrackForm(forms.Form):
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": "4"}
         ),
+    )
+
+
+class WithdrawForm(forms.Form):
+    """The applicant withdraws online (annual report 其他处理-3)."""
+
+    confirm = forms.BooleanField(
+        label=gettext_lazy("我确认撤回该政府信息公开申请，撤回后受理机关将终止办理。"),
+        error_messages={"required": gettext_lazy("请勾选确认后再撤回申请。")},
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("撤回原因（选填）"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -122,12 +141,14 @@ def _granted(request: HttpRequest, pk: int) -> Application:
     return application
 
 
-@never_cache
-@require_safe
-def track_case(request: HttpRequest, pk: int) -> HttpResponse:
-    if not track_granted(request.session, pk):
-        return HttpResponseRedirect(reverse("public:apply:track"))
-    application = _granted(request, pk)
+def _case_page(
+    request: HttpRequest,
+    application: Application,
+    *,
+    withdraw: WithdrawForm | None = None,
+    status: int = 200,
+    error: str = "",
+) -> HttpResponse:
     context = {
         "application": application,
         "code": tracking_code_format(application.tracking_code),
@@ -135,8 +156,47 @@ def track_case(request: HttpRequest, pk: int) -> HttpResponse:
         "letters": application.letters.filter(kind__in=APPLICANT_LETTER_KINDS),
         "files": application.released_files.order_by("created_at", "pk"),
         "limits": limits(),
+        "withdraw": withdraw or WithdrawForm(),
+        "withdraw_error": error,
     }
-    return render(request, "applications/public/track_case.html", context)
+    return render(
+        request, "applications/public/track_case.html", context, status=status
+    )
+
+
+@never_cache
+@require_safe
+def track_case(request: HttpRequest, pk: int) -> HttpResponse:
+    if not track_granted(request.session, pk):
+        return HttpResponseRedirect(reverse("public:apply:track"))
+    return _case_page(request, _granted(request, pk))
+
+
+@never_cache
+@require_http_methods(["POST"])
+def track_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    application = _granted(request, pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _case_page(request, application, withdraw=form, status=400)
+    try:
+        application_withdraw(
+            application=application,
+            actor=None,
+            on=timezone.localdate(),
+            note=form.cleaned_data["reason"],
+        )
+    except DomainError as error:
+        return _case_page(
+            request,
+            application,
+            withdraw=form,
+            status=error.status_code,
+            error=error.message,
+        )
+    return HttpResponseRedirect(
+        reverse("public:apply:track_case", args=[application.pk]), status=303
+    )
 
 
 def _letter_name(letter: Letter, extension: str) -> str:
