@@ -58,41 +58,52 @@ def _legend(series: Sequence[Series]) -> SafeString:
     )
 
 
+def _bar_group(
+    i: int, label: str, series: Sequence[Series], top: int, slot: float, bar: float
+) -> list[SafeString]:
+    """The bars of the label at position `i`, then the label under them."""
+    plot_h = HEIGHT - 2 * PAD
+    x0 = PAD + i * slot + slot * 0.1
+    parts = []
+    for j, s in enumerate(series):
+        h = plot_h * s.values[i] / top
+        parts.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" '
+                'fill="{}"><title>{} {}：{}</title></rect>',
+                _f(x0 + j * bar),
+                _f(HEIGHT - PAD - h),
+                _f(bar),
+                _f(h),
+                COLOURS[j % 6],
+                s.label,
+                label,
+                s.values[i],
+            )
+        )
+    parts.append(
+        format_html(
+            '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
+            _f(x0 + slot * 0.4),
+            HEIGHT - PAD + 14,
+            label,
+        )
+    )
+    return parts
+
+
 def grouped_bars(
     title: str, labels: Sequence[str], series: Sequence[Series]
 ) -> SafeString:
     """Vertical bars, one group per label, one bar per series."""
     top = _scale(max((v for s in series for v in s.values), default=0))
-    plot_h = HEIGHT - 2 * PAD
     slot = (WIDTH - 2 * PAD) / max(1, len(labels))
     bar = slot * 0.8 / max(1, len(series))
-    parts = []
-    for i, label in enumerate(labels):
-        x0 = PAD + i * slot + slot * 0.1
-        for j, s in enumerate(series):
-            h = plot_h * s.values[i] / top
-            parts.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" '
-                    'fill="{}"><title>{} {}：{}</title></rect>',
-                    _f(x0 + j * bar),
-                    _f(HEIGHT - PAD - h),
-                    _f(bar),
-                    _f(h),
-                    COLOURS[j % 6],
-                    s.label,
-                    label,
-                    s.values[i],
-                )
-            )
-        parts.append(
-            format_html(
-                '<text x="{}" y="{}" font-size="11" text-anchor="middle">{}</text>',
-                _f(x0 + slot * 0.4),
-                HEIGHT - PAD + 14,
-                label,
-            )
-        )
+    parts = [
+        part
+        for i, label in enumerate(labels)
+        for part in _bar_group(i, label, series, top, slot, bar)
+    ]
     axis = format_html(
         '<line x1="{p}" y1="{y}" x2="{x}" y2="{y}" stroke="#666"/>'
         '<text x="4" y="{t}" font-size="11">{m}</text>',
