@@ -13,7 +13,8 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import RoleAssignment, User
 from gongkai.core.permissions import Permission, has_permission_anywhere
@@ -28,65 +29,76 @@ class NavItem:
     current: bool
 
 
-def _first_url(names: tuple[str, ...], fallback: str) -> str:
+@dataclass(frozen=True)
+class _Section:
+    label: Promise
+    url_name: str
+    # Any one of these lets the user use the section; none: every staff user.
+    permissions: tuple[Permission, ...] = ()
+    query: str = ""
+    # Another app's section: its URL name may be missing, then this path
+    # below the dashboard stands for it.
+    fallback: str | None = None
+
+
+# The menu, in order.
+SECTIONS: tuple[_Section, ...] = (
+    _Section(_("工作台"), "staff:dashboard"),
+    _Section(
+        _("文件管理"), "staff:document_list", (Permission.DOCUMENT_VIEW_UNPUBLISHED,)
+    ),
+    _Section(
+        _("待审核"),
+        "staff:document_list",
+        (Permission.DOCUMENT_REVIEW,),
+        query="?status=submitted",
+    ),
+    _Section(
+        _("依申请公开"),
+        "staff:application_queue",
+        (Permission.APPLICATION_VIEW,),
+        fallback="applications/",
+    ),
+    _Section(_("年度报告"), "staff:report_list", (Permission.ANNUAL_REPORT_VIEW,)),
+    _Section(
+        _("文书模板"),
+        "staff:letter_template_list",
+        (Permission.LETTER_TEMPLATE_MANAGE,),
+    ),
+    _Section(_("栏目管理"), "staff:catalogue_index", (Permission.CATALOGUE_MANAGE,)),
+    _Section(
+        _("工作日历"),
+        "staff:calendar_list",
+        (Permission.CALENDAR_MANAGE,),
+        fallback="calendar/",
+    ),
+    _Section(
+        _("机构信息"),
+        "staff:organisation_list",
+        (Permission.ORGANISATION_MANAGE, Permission.ORGANISATION_PROFILE_EDIT),
+        fallback="organisations/",
+    ),
+)
+
+
+def _url(section: _Section) -> str:
     """The section's index page; other apps name their own URLs."""
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return fallback
+    try:
+        return reverse(section.url_name) + section.query
+    except NoReverseMatch:
+        if section.fallback is None:
+            raise
+        return f"{reverse('staff:dashboard')}{section.fallback}"
 
 
 def _sections(user: User | AnonymousUser) -> list[tuple[str, str]]:
     """(label, url) of the sections this user may use, in menu order."""
-    dashboard = reverse("staff:dashboard")
-    documents = reverse("staff:document_list")
-    entries: list[tuple[str, str, bool]] = [
-        (_("工作台"), dashboard, True),
-        (
-            _("文件管理"),
-            documents,
-            has_permission_anywhere(user, Permission.DOCUMENT_VIEW_UNPUBLISHED),
-        ),
-        (
-            _("待审核"),
-            f"{documents}?status=submitted",
-            has_permission_anywhere(user, Permission.DOCUMENT_REVIEW),
-        ),
-        (
-            _("依申请公开"),
-            _first_url(("staff:application_queue",), f"{dashboard}applications/"),
-            has_permission_anywhere(user, Permission.APPLICATION_VIEW),
-        ),
-        (
-            _("年度报告"),
-            reverse("staff:report_list"),
-            has_permission_anywhere(user, Permission.ANNUAL_REPORT_VIEW),
-        ),
-        (
-            _("文书模板"),
-            reverse("staff:letter_template_list"),
-            has_permission_anywhere(user, Permission.LETTER_TEMPLATE_MANAGE),
-        ),
-        (
-            _("栏目管理"),
-            reverse("staff:catalogue_index"),
-            has_permission_anywhere(user, Permission.CATALOGUE_MANAGE),
-        ),
-        (
-            _("工作日历"),
-            _first_url(("staff:calendar_list",), f"{dashboard}calendar/"),
-            has_permission_anywhere(user, Permission.CALENDAR_MANAGE),
-        ),
-        (
-            _("机构信息"),
-            _first_url(("staff:organisation_list",), f"{dashboard}organisations/"),
-            has_permission_anywhere(user, Permission.ORGANISATION_MANAGE)
-            or has_permission_anywhere(user, Permission.ORGANISATION_PROFILE_EDIT),
-        ),
+    return [
+        (str(section.label), _url(section))
+        for section in SECTIONS
+        if not section.permissions
+        or any(has_permission_anywhere(user, p) for p in section.permissions)
     ]
-    return [(label, url) for label, url, allowed in entries if allowed]
 
 
 def _mark_current(items: list[tuple[str, str]], full_path: str) -> list[NavItem]:
