@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.access import actor, staff_required
 from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.models import User
 from gongkai.core.permissions import Permission
 from gongkai.core.selectors import organisations_where
 
@@ -116,56 +120,48 @@ def _run(
     return redirect("staff:report_detail", pk=result.pk)
 
 
-@require_POST
-@staff_required
-def report_approve_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = actor(request)
-    report = report_get_for_staff(user=user, pk=pk)
-    return _run(
-        request,
-        report,
-        lambda: report_approve(actor=user, report=report),
-        _("报告已审定，数据已锁定。"),
-    )
+class _Transition(Protocol):
+    def __call__(self, *, actor: User, report: AnnualReport) -> AnnualReport: ...
 
 
-@require_POST
-@staff_required
-def report_publish_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = actor(request)
-    report = report_get_for_staff(user=user, pk=pk)
-    return _run(
-        request,
-        report,
-        lambda: report_publish(actor=user, report=report),
-        _("报告已发布到“政府信息公开年报”栏目。"),
-    )
+def _transition_view(
+    name: str, service: _Transition, success: Promise
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """A POST that calls `service(actor=…, report=…)` and goes back to the
+    report page with `success` or the service's refusal."""
+
+    @require_POST
+    @staff_required
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        user = actor(request)
+        report = report_get_for_staff(user=user, pk=pk)
+        return _run(
+            request,
+            report,
+            lambda: service(actor=user, report=report),
+            str(success),
+        )
+
+    view.__name__ = view.__qualname__ = name
+    return view
 
 
-@require_POST
-@staff_required
-def report_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = actor(request)
-    report = report_get_for_staff(user=user, pk=pk)
-    return _run(
-        request,
-        report,
-        lambda: report_reopen(actor=user, report=report),
-        _("已退回草稿，可以继续修改。"),
-    )
-
-
-@require_POST
-@staff_required
-def report_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = actor(request)
-    report = report_get_for_staff(user=user, pk=pk)
-    return _run(
-        request,
-        report,
-        lambda: report_correct(actor=user, report=report),
-        _("已新建更正版本草稿，原版本保留。"),
-    )
+report_approve_view = _transition_view(
+    "report_approve_view", report_approve, gettext_lazy("报告已审定，数据已锁定。")
+)
+report_publish_view = _transition_view(
+    "report_publish_view",
+    report_publish,
+    gettext_lazy("报告已发布到“政府信息公开年报”栏目。"),
+)
+report_reopen_view = _transition_view(
+    "report_reopen_view", report_reopen, gettext_lazy("已退回草稿，可以继续修改。")
+)
+report_correct_view = _transition_view(
+    "report_correct_view",
+    report_correct,
+    gettext_lazy("已新建更正版本草稿，原版本保留。"),
+)
 
 
 @require_GET
