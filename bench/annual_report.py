@@ -18,50 +18,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from harness import organisation_create, setup_django
+
 TODAY = date(2026, 2, 15)
 
 
-def setup_django(args: argparse.Namespace) -> None:
-    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="gongkai-bench-report-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    os.environ["GONGKAI_VAR_DIR"] = str(workdir)
-    if not args.postgres:
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-
-
-def organisation_create() -> Any:
-    from gongkai.core.models import Organisation
+def bench_organisation() -> Any:
     from gongkai.core.tests.factories import _credit_code
 
-    org = Organisation.objects.create(
-        name="基准测试机关",
-        short_name="基准",
-        kind="city_department",
-        credit_code=_credit_code(990001),
-        path="/",
-    )
-    org.path = f"/{org.pk}/"
-    org.save(update_fields=["path"])
-    return org
+    return organisation_create("基准测试机关", "基准", _credit_code(990001))
 
 
 def load_with_importer(org: Any, count: int) -> str:
@@ -159,14 +132,16 @@ def main() -> None:
         "--workdir", help="keep the SQLite database here and reuse it on the next run"
     )
     args = parser.parse_args()
-    setup_django(args)
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="gongkai-bench-report-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    setup_django(workdir, postgres=args.postgres)
     from django.db import connection
 
     from gongkai.core.models import Organisation
 
     org = Organisation.objects.filter(name="基准测试机关").first()
     if org is None:
-        org = organisation_create()
+        org = bench_organisation()
         started = time.perf_counter()
         try:
             if args.bulk:
