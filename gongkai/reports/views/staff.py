@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Protocol
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.access import actor, staff_required
 from gongkai.core.errors import DomainError, PermissionDenied
-from gongkai.core.models import User
+from gongkai.core.models import Organisation, User
 from gongkai.core.permissions import Permission
 from gongkai.core.selectors import organisations_where
 
@@ -35,11 +37,11 @@ from ..services import (
 from .context import report_page_context
 
 
-def _create_form(request: HttpRequest) -> ReportCreateForm:
-    allowed = organisations_where(
+def _creatable(request: HttpRequest) -> QuerySet[Organisation]:
+    """The organisations this user may start a report for."""
+    return organisations_where(
         user=actor(request), permission=Permission.ANNUAL_REPORT_EDIT
     )
-    return ReportCreateForm(request.POST or None, organisations=allowed)
 
 
 @require_GET
@@ -48,10 +50,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     reports = reports_visible(user=actor(request)).order_by(
         "-year", "organisation__path", "scope", "-version"
     )
-    form = _create_form(request)
-    allowed = organisations_where(
-        user=actor(request), permission=Permission.ANNUAL_REPORT_EDIT
-    )
+    allowed = _creatable(request)
+    form = ReportCreateForm(organisations=allowed)
     return render(
         request,
         "reports/staff/report_list.html",
@@ -62,20 +62,17 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @staff_required
 def report_new(request: HttpRequest) -> HttpResponse:
-    form = _create_form(request)
+    form = ReportCreateForm(request.POST or None, organisations=_creatable(request))
     if not form.is_valid():
         for message in form.errors.values():
             messages.error(request, "；".join(str(m) for m in message))
         return redirect("staff:report_list")
-    try:
-        report = report_create(actor=actor(request), **form.cleaned_data)
-    except PermissionDenied as exc:
-        raise Http404(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("staff:report_list")
-    messages.success(request, _("已新建报告草稿。"))
-    return redirect("staff:report_detail", pk=report.pk)
+    return _run(
+        request,
+        reverse("staff:report_list"),
+        lambda: report_create(actor=actor(request), **form.cleaned_data),
+        _("已新建报告草稿。"),
+    )
 
 
 @require_GET
@@ -95,7 +92,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         return _run(
             request,
-            report,
+            _detail_url(report),
             lambda: report_save(actor=user, report=report, text=form.text()),
             _("已保存。"),
         )
@@ -103,19 +100,25 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/staff/report_detail.html", context, status=400)
 
 
+def _detail_url(report: AnnualReport) -> str:
+    return reverse("staff:report_detail", kwargs={"pk": report.pk})
+
+
 def _run(
     request: HttpRequest,
-    report: AnnualReport,
+    back: str,
     call: Callable[[], AnnualReport],
     success: str,
 ) -> HttpResponseRedirect:
+    """Call one service: its report's page with `success`, or `back` with the
+    refusal; an unseen object is 404."""
     try:
         result = call()
     except PermissionDenied as exc:
         raise Http404(exc.message) from exc
     except DomainError as exc:
         messages.error(request, exc.message)
-        return redirect("staff:report_detail", pk=report.pk)
+        return redirect(back)
     messages.success(request, success)
     return redirect("staff:report_detail", pk=result.pk)
 
@@ -137,7 +140,7 @@ def _transition_view(
         report = report_get_for_staff(user=user, pk=pk)
         return _run(
             request,
-            report,
+            _detail_url(report),
             lambda: service(actor=user, report=report),
             str(success),
         )
