@@ -71,26 +71,34 @@ def event_kinds(application: Application) -> list[str]:
 OFF, WORK = "holiday_off", "adjusted_workday"
 
 
-def schedule_2027() -> list[tuple[dt.date, str, str]]:
+Day = tuple[dt.date, str, str]  # (date, kind, holiday name)
+
+
+def schedule_2027() -> list[Day]:
     """A test schedule for 2027 (shaped like a notice; not the official one)."""
-    days: list[tuple[dt.date, str, str]] = [(D(2027, 1, 1), OFF, "元旦")]
+    days: list[Day] = [(D(2027, 1, 1), OFF, "元旦")]
     days += [(D(2027, 2, d), OFF, "春节") for d in (5, 8, 9, 10, 11, 12)]
     days += [(D(2027, 2, 20), WORK, "春节")]
     return days
 
 
-def enter_2027(actor: User) -> None:
-    """Enter (and, with the two-person check on, verify) the 2027 schedule."""
+def calendar_year_enter(
+    actor: User, year: int, source_doc_number: str, days: list[Day]
+) -> None:
+    """Save a year's schedule and, with the two-person check on, have a
+    second administrator verify it."""
     from django.conf import settings
 
     from gongkai.core.services.calendar import calendar_year_verify
 
     calendar_year_save(
-        actor=actor,
-        year=2027,
-        source_doc_number="国办发明电〔2026〕99号",
-        days=schedule_2027(),
+        actor=actor, year=year, source_doc_number=source_doc_number, days=days
     )
     if settings.GONGKAI_CALENDAR_TWO_PERSON_CHECK:
         other = staff_user(Role.ADMIN, OrganisationFactory.create())
-        calendar_year_verify(actor=other, year=2027)
+        calendar_year_verify(actor=other, year=year)
+
+
+def enter_2027(actor: User) -> None:
+    """Enter (and, with the two-person check on, verify) the 2027 schedule."""
+    calendar_year_enter(actor, 2027, "国办发明电〔2026〕99号", schedule_2027())

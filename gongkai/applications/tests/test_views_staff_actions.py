@@ -68,6 +68,35 @@ def _refused(response: Any, case: Application, status: int = 400) -> str:
     return str(response.content.decode())
 
 
+def _notice(
+    client: Client, case: Application, issued_on: D, deadline: D, items: str = "请补充"
+) -> Any:
+    """POST the correction notice form."""
+    data = {"issued_on": issued_on, "items": items, "deadline": deadline}
+    return post_action(client, case, Action.CORRECTION_NOTICE, data)
+
+
+def _consultation(delivered_on: D) -> dict[str, Any]:
+    """The consultation form: a third party, letter sent 11-05."""
+    return {
+        "kind": "third_party",
+        "party": "某某公司",
+        "sent_on": D(2026, 11, 5),
+        "delivered_on": delivered_on,
+    }
+
+
+def _fee_notice(quantity: int, **extra: str) -> dict[str, Any]:
+    """The fee notice form per page: issued 11-05, received 11-06."""
+    return {
+        "method": "per_page",
+        "quantity": quantity,
+        "issued_on": D(2026, 11, 5),
+        "notice_received_on": D(2026, 11, 6),
+        **extra,
+    }
+
+
 def test_confirm_online_application(org: Organisation, officer_client: Client) -> None:
     lodged = ApplicationFactory.create(organisation=org, lodged=True)
     response = post_action(
@@ -118,15 +147,8 @@ def test_assign_outsider_refused(case: Application, officer_client: Client) -> N
 
 
 def test_correction_cycle(case: Application, officer_client: Client) -> None:
-    response = post_action(
-        officer_client,
-        case,
-        Action.CORRECTION_NOTICE,
-        {
-            "issued_on": D(2026, 11, 4),
-            "items": "请写明文件名称",
-            "deadline": D(2026, 11, 18),
-        },
+    response = _notice(
+        officer_client, case, D(2026, 11, 4), D(2026, 11, 18), "请写明文件名称"
     )
     case = _ok(response, case)
     assert case.status == ApplicationStatus.CORRECTION_REQUESTED
@@ -145,13 +167,7 @@ def test_correction_cycle(case: Application, officer_client: Client) -> None:
 def test_correction_notice_late_warns(
     case: Application, officer_client: Client
 ) -> None:
-    response = post_action(
-        officer_client,
-        case,
-        Action.CORRECTION_NOTICE,
-        {"issued_on": D(2026, 11, 20), "items": "请补充", "deadline": D(2026, 11, 30)},
-    )
-    _ok(response, case)
+    _ok(_notice(officer_client, case, D(2026, 11, 20), D(2026, 11, 30)), case)
     page = officer_client.get(detail_url(case)).content.decode()
     assert "超过收到申请后7个工作日" in page or "超过7个工作日发出" in page
 
@@ -168,31 +184,14 @@ def test_correction_notice_form_warns_before(
 
 
 def test_correction_notice_bad_input(case: Application, officer_client: Client) -> None:
-    response = post_action(
-        officer_client,
-        case,
-        Action.CORRECTION_NOTICE,
-        {"issued_on": D(2026, 11, 4), "items": "", "deadline": D(2026, 11, 1)},
-    )
+    response = _notice(officer_client, case, D(2026, 11, 4), D(2026, 11, 1), "")
     body = _refused(response, case)
     assert "补正期限不能早于通知日期" in body
     assert not hasattr(Application.objects.get(pk=case.pk), "correction_notice")
 
 
 def test_correction_expire(case: Application, officer_client: Client) -> None:
-    _ok(
-        post_action(
-            officer_client,
-            case,
-            Action.CORRECTION_NOTICE,
-            {
-                "issued_on": D(2026, 11, 4),
-                "items": "请补充",
-                "deadline": D(2026, 11, 11),
-            },
-        ),
-        case,
-    )
+    _ok(_notice(officer_client, case, D(2026, 11, 4), D(2026, 11, 11)), case)
     case = _ok(
         post_action(
             officer_client, case, Action.CORRECTION_EXPIRE, {"on": D(2026, 11, 12)}
@@ -207,15 +206,7 @@ def test_consultation_start_and_answer(
     case: Application, officer_client: Client
 ) -> None:
     response = post_action(
-        officer_client,
-        case,
-        Action.CONSULTATION_START,
-        {
-            "kind": "third_party",
-            "party": "某某公司",
-            "sent_on": D(2026, 11, 5),
-            "delivered_on": D(2026, 11, 6),
-        },
+        officer_client, case, Action.CONSULTATION_START, _consultation(D(2026, 11, 6))
     )
     case = _ok(response, case)
     assert case.status == ApplicationStatus.CONSULTING
@@ -232,15 +223,7 @@ def test_consultation_start_and_answer(
 
 def test_consultation_bad_dates(case: Application, officer_client: Client) -> None:
     response = post_action(
-        officer_client,
-        case,
-        Action.CONSULTATION_START,
-        {
-            "kind": "third_party",
-            "party": "某某公司",
-            "sent_on": D(2026, 11, 5),
-            "delivered_on": D(2026, 11, 4),
-        },
+        officer_client, case, Action.CONSULTATION_START, _consultation(D(2026, 11, 4))
     )
     assert "送达日期不能早于发函日期" in _refused(response, case)
     assert not case.consultations.exists()
@@ -297,12 +280,7 @@ def test_extension_not_for_officer(case: Application, officer_client: Client) ->
 def test_fee_notice_preview_then_confirm(
     case: Application, officer_client: Client
 ) -> None:
-    data = {
-        "method": "per_page",
-        "quantity": 120,
-        "issued_on": D(2026, 11, 5),
-        "notice_received_on": D(2026, 11, 6),
-    }
+    data = _fee_notice(120)
     preview = post_action(officer_client, case, Action.FEE_NOTICE, data)
     assert preview.status_code == 200
     body = preview.content.decode()
@@ -332,13 +310,7 @@ def test_fee_notice_preview_then_confirm(
 
 
 def test_fee_notice_free_refused(case: Application, officer_client: Client) -> None:
-    data = {
-        "method": "per_page",
-        "quantity": 10,
-        "issued_on": D(2026, 11, 5),
-        "notice_received_on": D(2026, 11, 6),
-        "confirmed": "True",
-    }
+    data = _fee_notice(10, confirmed="True")
     body = _refused(post_action(officer_client, case, Action.FEE_NOTICE, data), case)
     assert "不收取" in body
 
@@ -346,13 +318,7 @@ def test_fee_notice_free_refused(case: Application, officer_client: Client) -> N
 def test_fee_payment_needs_receipt_number(
     case: Application, officer_client: Client
 ) -> None:
-    data = {
-        "method": "per_page",
-        "quantity": 50,
-        "issued_on": D(2026, 11, 5),
-        "notice_received_on": D(2026, 11, 6),
-        "confirmed": "True",
-    }
+    data = _fee_notice(50, confirmed="True")
     case = _ok(post_action(officer_client, case, Action.FEE_NOTICE, data), case)
     response = post_action(
         officer_client, case, Action.FEE_PAY, {"paid_on": D(2026, 11, 9)}
