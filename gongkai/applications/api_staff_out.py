@@ -15,25 +15,17 @@ from django.utils import timezone
 from gongkai.core.models import User
 
 from .deadlines import DeadlineLedger
-from .models import Application, ApplicationEvent, Consultation, Letter
+from .models import (
+    APPLICANT_FIELDS,
+    REQUEST_FIELDS,
+    Application,
+    ApplicationEvent,
+    Consultation,
+    Letter,
+)
 from .selectors import queue_days_left
 from .views.staff.access import actions_for
 from .views.staff.action_table import ACTION_STEPS
-
-APPLICANT = (
-    "applicant_type",
-    "applicant_name",
-    "id_type",
-    "id_number",
-    "credit_code",
-    "legal_representative",
-    "contact_person",
-    "phone",
-    "email",
-    "address",
-    "postal_code",
-)
-REQUEST = ("description", "doc_title", "doc_number", "purpose", "form", "delivery")
 
 
 def _iso(value: Any) -> Any:
@@ -94,8 +86,8 @@ def case_detail(
 ) -> dict[str, Any]:
     return {
         **case_summary(application),
-        "applicant": {name: getattr(application, name) for name in APPLICANT},
-        "request": {name: getattr(application, name) for name in REQUEST},
+        "applicant": {name: getattr(application, name) for name in APPLICANT_FIELDS},
+        "request": {name: getattr(application, name) for name in REQUEST_FIELDS},
         "reply": {
             "basis": application.reply_basis,
             "reasons": application.reply_reasons,

@@ -1,6 +1,8 @@
 """依申请公开: the application, its case file and what hangs off it."""
 
 from .applications import (
+    APPLICANT_FIELDS,
+    REQUEST_FIELDS,
     Application,
     ApplicationStatus,
     Delivery,
@@ -18,6 +20,8 @@ from .remedies import RemedyCase, RemedyKind, RemedyResult
 from .reminders import ReminderKind, ReminderSent
 
 __all__ = [
+    "APPLICANT_FIELDS",
+    "REQUEST_FIELDS",
     "Application",
     "ApplicationEvent",
     "ApplicationEventKind",

@@ -38,6 +38,31 @@ class Delivery(models.TextChoices):
     ONLINE = "online", _("网上获取")
 
 
+# The applicant's particulars and the request (条例第二十九条) as fields of
+# Application: shown by the staff API, copied into a referral's linked case.
+APPLICANT_FIELDS = (
+    "applicant_type",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "credit_code",
+    "legal_representative",
+    "contact_person",
+    "phone",
+    "email",
+    "address",
+    "postal_code",
+)
+REQUEST_FIELDS = (
+    "description",
+    "doc_title",
+    "doc_number",
+    "purpose",
+    "form",
+    "delivery",
+)
+
+
 class Application(models.Model):
     """One 政府信息公开申请, addressed to one organisation."""
 

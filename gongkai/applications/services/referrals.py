@@ -25,6 +25,8 @@ from gongkai.core.models import Organisation, User
 
 from ..choices import Channel, Outcome
 from ..models import (
+    APPLICANT_FIELDS,
+    REQUEST_FIELDS,
     Application,
     ApplicationEvent,
     ApplicationEventKind,
@@ -37,24 +39,9 @@ from .transitions import Step, transition_apply
 
 # Fields of the applicant and the request copied into the linked case.
 COPIED_FIELDS = (
-    "applicant_type",
-    "applicant_name",
-    "id_type",
-    "id_number",
-    "credit_code",
-    "legal_representative",
-    "contact_person",
-    "phone",
-    "email",
-    "address",
-    "postal_code",
+    *APPLICANT_FIELDS,
     "identity_key",
-    "description",
-    "doc_title",
-    "doc_number",
-    "purpose",
-    "form",
-    "delivery",
+    *REQUEST_FIELDS,
     "identity_proof",
 )
 
