@@ -20,7 +20,7 @@ from ...workflow import Action
 from .access import case_get, may_act
 from .action_table import ACTION_STEPS, form_key
 from .detail import render_case
-from .responses import attempt, refusal, to_case
+from .responses import attempt, form_refusal, refusal, to_case
 
 
 def action_view(action: Action) -> View[[int]]:
@@ -41,10 +41,7 @@ def action_view(action: Action) -> View[[int]]:
             request.POST, request.FILES, prefix=step.slug, application=application
         )
         if not form.is_valid():
-            message = gettext("提交的内容有误，请按提示修改。")
-            return refusal(
-                request, user, application, message, status=400, bound={key: form}
-            )
+            return form_refusal(request, user, application, form, key)
         if isinstance(form, FeeNoticeForm) and not form.cleaned_data["confirmed"]:
             return fee_preview(request, user, application, form)
         args = form.arguments()

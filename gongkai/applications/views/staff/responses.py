@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import User
@@ -35,6 +36,18 @@ def refusal(
     messages.error(request, message)
     application.refresh_from_db()
     return render_case(request, user, application, bound=bound, status=status)
+
+
+def form_refusal(
+    request: HttpRequest,
+    user: User,
+    application: Application,
+    form: forms.Form,
+    key: str,
+) -> HttpResponse:
+    """The case page again (400) with the invalid form's field messages."""
+    message = gettext("提交的内容有误，请按提示修改。")
+    return refusal(request, user, application, message, status=400, bound={key: form})
 
 
 def attempt(
