@@ -120,7 +120,7 @@ def _run(
         messages.error(request, exc.message)
         return redirect(back)
     messages.success(request, success)
-    return redirect("staff:report_detail", pk=result.pk)
+    return redirect(_detail_url(result))
 
 
 class _Transition(Protocol):
