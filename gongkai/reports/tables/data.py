@@ -18,16 +18,19 @@ from .layout import (
     TABLE4_GROUPS,
 )
 
+Grid = dict[str, dict[str, int]]
+
+
+def _grid(rows: tuple[str, ...], columns: tuple[str, ...]) -> Grid:
+    return {row: dict.fromkeys(columns, 0) for row in rows}
+
 
 @dataclass
 class Table2:
     """第二十条第（一）、（五）、（六）、（八）项: 10 numeric cells."""
 
-    documents: dict[str, dict[str, int]] = field(
-        default_factory=lambda: {
-            row: dict.fromkeys(TABLE2_DOCUMENT_COLUMNS, 0)
-            for row in TABLE2_DOCUMENT_ROWS
-        }
+    documents: Grid = field(
+        default_factory=lambda: _grid(TABLE2_DOCUMENT_ROWS, TABLE2_DOCUMENT_COLUMNS)
     )
     decisions: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(TABLE2_DECISION_ROWS, 0)
@@ -40,13 +43,6 @@ class Table2:
             **{row: {"decisions": n} for row, n in self.decisions.items()},
             "fees": {"amount": str(self.fee_amount)},
         }
-
-
-Grid = dict[str, dict[str, int]]
-
-
-def _grid(rows: tuple[str, ...], columns: tuple[str, ...]) -> Grid:
-    return {row: dict.fromkeys(columns, 0) for row in rows}
 
 
 def _add(cells: Grid, counts: Mapping[tuple[str, str], int]) -> None:
