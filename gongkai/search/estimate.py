@@ -2,8 +2,8 @@
 
 The newest `count_limit()` matches (the sample) are counted exactly per
 group of facet values. The entries of the window they come from (those at
-least as new as the last match, at most `WINDOW` entries, so that a rare
-term does not make the window the whole index) give the share of matching
+least as new as the last match, at most `window_size()` entries, so that a
+rare term does not make the window the whole index) give the share of matching
 entries per group; that share, smoothed towards the share over all groups,
 is applied to the group's other entries (`SearchGroupCount`, or the entries
 of the date range when there is one). A group's estimate is at least the
@@ -17,59 +17,71 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.conf import settings
+from django.db import connection
 
-from .backends.base import Found, Where
+from .backends.base import ENTRY_TABLE, Found, Where
 from .facets import Group, groups_from_rows
 from .group_counts import GROUP_FIELDS
-from .models import SearchEntry, SearchGroupCount
+from .models import SearchGroupCount
 
-WINDOW = 10_000
 SMOOTHING = 5.0  # entries' worth of the overall share mixed into each group's
 
 GroupValues = tuple[Any, ...]
+COLUMNS = ", ".join(GROUP_FIELDS)
 
 
-def _grouped(qs: QuerySet[SearchEntry]) -> Counter[GroupValues]:
-    rows = qs.values_list(*GROUP_FIELDS).annotate(n=Count("pk")).order_by()
-    return Counter({tuple(r[:-1]): r[-1] for r in rows})
+def window_size() -> int:
+    """Entries the share of matches is measured on (the cost of an estimate
+    is proportional to it; the covering index `search_entry_rank_cover`
+    keeps it an index scan)."""
+    return int(settings.GONGKAI_SEARCH.get("estimate_window", 3000))
 
 
-def entries_in_range(where: Where) -> QuerySet[SearchEntry]:
-    qs = SearchEntry.objects.filter(rank_key__isnull=False)
-    if where.key_min is not None:
-        qs = qs.filter(rank_key__gte=where.key_min)
-    if where.key_max is not None:
-        qs = qs.filter(rank_key__lt=where.key_max)
-    return qs
+def _range_sql(where: Where) -> tuple[str, list[Any]]:
+    sql, params = where.key_sql("rank_key")
+    return f"FROM {ENTRY_TABLE} WHERE rank_key IS NOT NULL{sql}", params
 
 
-def _window_start(sample: Found, where: Where) -> int:
-    last = sample.rows[-1][1]
-    nth = (
-        entries_in_range(where).order_by("-rank_key").values_list("rank_key", flat=True)
-    )
-    bound = nth[WINDOW - 1 : WINDOW].first()
-    return last if bound is None else max(last, bound)
+def _counted(sql: str, params: list[Any]) -> Counter[GroupValues]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return Counter({tuple(r[:-1]): int(r[-1]) for r in cursor.fetchall()})
+
+
+def _window(last: int, where: Where) -> tuple[int, Counter[GroupValues]]:
+    """The window's first key and its entries per group: the newest
+    `window_size()` entries of the range that are at least as new as `last`
+    (one query: the window's start is the oldest key among them)."""
+    source, params = _range_sql(where)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {COLUMNS}, COUNT(*), MIN(rank_key) FROM (SELECT rank_key, "
+            f"{COLUMNS} {source} ORDER BY rank_key DESC LIMIT %s) w "
+            f"WHERE rank_key >= %s GROUP BY {COLUMNS}",
+            [*params, window_size(), last],
+        )
+        rows = cursor.fetchall()
+    start = min((int(r[-1]) for r in rows), default=last)
+    return start, Counter({tuple(r[:-2]): int(r[-2]) for r in rows})
 
 
 def _population(where: Where) -> Counter[GroupValues]:
     if where.key_min is None and where.key_max is None:
-        rows = SearchGroupCount.objects.filter(count__gt=0).values_list(
-            *GROUP_FIELDS, "count"
-        )
-        return Counter({tuple(r[:-1]): r[-1] for r in rows})
-    return _grouped(entries_in_range(where))
+        table = SearchGroupCount._meta.db_table
+        count = connection.ops.quote_name("count")
+        return _counted(f"SELECT {COLUMNS}, {count} FROM {table} WHERE {count} > 0", [])
+    source, params = _range_sql(where)
+    return _counted(f"SELECT {COLUMNS}, COUNT(*) {source} GROUP BY {COLUMNS}", params)
 
 
 def estimated_groups(sample: Found, where: Where) -> list[Group]:
-    start = _window_start(sample, where)
+    start, window = _window(sample.rows[-1][1], where)
     seen = Counter(
         values
         for (_, key), values in zip(sample.rows, sample.groups, strict=True)
         if key >= start
     )
-    window = _grouped(entries_in_range(where).filter(rank_key__gte=start))
     share = sum(seen.values()) / max(1, sum(window.values()))
     population = _population(where)
     rows = []

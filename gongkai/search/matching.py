@@ -20,10 +20,11 @@ from gongkai.core.models import Organisation
 
 from .backends import Term, get_backend
 from .backends.base import Found, Where
-from .estimate import entries_in_range, estimated_groups
+from .estimate import estimated_groups
 from .facets import Group, groups_from_rows
 from .group_counts import GROUP_FIELDS
 from .keys import first_key
+from .models import SearchEntry
 from .query import Filters, ParsedQuery
 
 
@@ -71,40 +72,75 @@ def where_for(filters: Filters, *, facet_filters: bool = True) -> Where:
 
 
 def top(
-    terms: list[Term], where: Where, limit: int, *, title_only: bool = False
+    terms: list[Term],
+    where: Where,
+    limit: int,
+    *,
+    title_only: bool = False,
+    groups: bool = False,
 ) -> Found:
     if not terms or limit <= 0:
         return Found()
     with connection.cursor() as cursor:
         return get_backend().top(
-            cursor, terms, where=where, limit=limit, title_only=title_only
+            cursor,
+            terms,
+            where=where,
+            limit=limit,
+            title_only=title_only,
+            groups=groups,
         )
+
+
+def sample_size() -> int:
+    """Matches fetched with their facet values when there are more than
+    `count_limit()` (the estimate's sample; above it only counted)."""
+    return min(count_limit(), int(settings.GONGKAI_SEARCH.get("estimate_sample", 500)))
+
+
+def count(terms: list[Term], where: Where, limit: int) -> int:
+    with connection.cursor() as cursor:
+        return get_backend().count(cursor, terms, where=where, limit=limit)
 
 
 @dataclass(frozen=True)
 class MatchSet:
-    sample: Found  # the newest matches under the date range, ≤ count_limit()
+    sample: Found  # the newest matches under the date range: all if complete
     exact_ids: list[int]  # 发文字号/索引号 lookups (unfiltered)
     complete: bool  # `sample` is every match
     groups: list[Group]  # facet groups: counted, or estimated if not complete
 
 
 def match_set(query: ParsedQuery, filters: Filters, exact_ids: list[int]) -> MatchSet:
-    limit = count_limit()
-    date_where = where_for(filters, facet_filters=False)
-    found = top(query.backend_terms(), date_where, limit + 1)
-    if len(found.rows) <= limit:
-        groups = _counted(found, exact_ids, date_where)
-        return MatchSet(found, exact_ids, True, groups)
-    sample = found.head(limit)
-    return MatchSet(sample, exact_ids, False, estimated_groups(sample, date_where))
+    """The newest `sample_size()` matches are fetched; if there may be more,
+    they are counted up to `count_limit()` + 1 without fetching them, and
+    the rest is fetched only if that is all (an exact count)."""
+    limit, size = count_limit(), sample_size()
+    where = where_for(filters, facet_filters=False)
+    terms = query.backend_terms()
+    found = top(terms, where, size, groups=True)
+    if len(found.rows) == size:
+        if count(terms, where, limit + 1) > limit:
+            return MatchSet(found, exact_ids, False, estimated_groups(found, where))
+        older = Where(where.sql, where.params, where.key_min, found.rows[-1][1])
+        rest = top(terms, older, limit - size, groups=True)
+        found = Found(
+            found.rows + rest.rows,
+            found.groups + rest.groups,
+            found.not_in_force | rest.not_in_force,
+        )
+    return MatchSet(found, exact_ids, True, _counted(found, exact_ids, where))
 
 
 def _counted(found: Found, exact_ids: list[int], date_where: Where) -> list[Group]:
     counts = Counter(found.groups)
     extra = set(exact_ids) - set(found.ids)
     if extra:
-        exact = entries_in_range(date_where).filter(pk__in=extra)
+        exact = SearchEntry.objects.filter(pk__in=extra, rank_key__isnull=False)
+        if date_where.key_min is not None:
+            exact = exact.filter(rank_key__gte=date_where.key_min)
+        if date_where.key_max is not None:
+            exact = exact.filter(rank_key__lt=date_where.key_max)
         counts.update(tuple(r) for r in exact.values_list(*GROUP_FIELDS))
     return groups_from_rows(
         [{**dict(zip(GROUP_FIELDS, v, strict=True)), "n": n} for v, n in counts.items()]

@@ -100,17 +100,17 @@ def _newest(
     query: ParsedQuery, filters: Filters, matches: MatchSet, limit: int
 ) -> Found:
     """The newest `limit` matches under every filter (exact lookups included)."""
-    if matches.complete:
-        ids = set(matches.sample.ids) | set(matches.exact_ids)
+    where = where_for(filters)
+    sample = matches.sample
+    unfiltered = where == where_for(filters, facet_filters=False)
+    if matches.complete and not unfiltered:
+        ids = set(sample.ids) | set(matches.exact_ids)
         return _by_rank(
             _filtered(SearchEntry.objects.filter(pk__in=ids), filters), limit
         )
-    where = where_for(filters)
-    sample = matches.sample
     found = (
         sample.head(limit)
-        if where == where_for(filters, facet_filters=False)
-        and limit <= len(sample.rows)
+        if unfiltered and (matches.complete or limit <= len(sample.rows))
         else top(query.backend_terms(), where, limit)
     )
     exact = _by_rank(
@@ -225,20 +225,24 @@ def search_run(
 
 def _hits(ids: list[int], query: ParsedQuery, exact: set[int]) -> list[Hit]:
     """The page's entries in rank order, with highlighted title and snippet."""
-    entries = SearchEntry.objects.select_related("organisation").in_bulk(ids)
-    bodies = dict(
-        SearchText.objects.filter(entry_id__in=ids).values_list("entry_id", "text")
-    )
+    entries = SearchEntry.objects.select_related("organisation", "body").in_bulk(ids)
     return [
         Hit(
             entry=entries[pk],
-            snippet=snippet(bodies.get(pk, ""), query),
+            snippet=snippet(_body(entries[pk]), query),
             title_html=_title_html(entries[pk], query),
             exact=pk in exact,
         )
         for pk in ids
         if pk in entries
     ]
+
+
+def _body(entry: SearchEntry) -> str:
+    try:
+        return entry.body.text
+    except SearchText.DoesNotExist:
+        return ""
 
 
 def _title_html(entry: SearchEntry, query: ParsedQuery) -> str:

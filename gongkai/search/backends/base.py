@@ -69,9 +69,13 @@ GROUP_COLUMNS = (
     "validity",
     "content_type",
 )
-FOUND_COLUMNS = "e.id, e.rank_key, e.in_force, " + ", ".join(
-    f"e.{c}" for c in GROUP_COLUMNS
-)
+KEY_COLUMNS = "e.id, e.rank_key, e.in_force"
+FOUND_COLUMNS = KEY_COLUMNS + ", " + ", ".join(f"e.{c}" for c in GROUP_COLUMNS)
+
+
+def found_columns(groups: bool) -> str:
+    """What `top` selects: the facet columns only when they are counted."""
+    return FOUND_COLUMNS if groups else KEY_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ class Found:
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> Found:
         return cls(
             [(int(r[0]), int(r[1])) for r in rows],
-            [tuple(r[3:]) for r in rows],
+            [tuple(r[3:]) for r in rows] if rows and len(rows[0]) > 3 else [],
             frozenset(int(r[0]) for r in rows if not r[2]),
         )
 
@@ -121,7 +125,6 @@ class SearchBackend(ABC):
     def bulk_end(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """After a rebuild."""
 
-    @abstractmethod
     def top(
         self,
         cursor: Any,
@@ -130,9 +133,34 @@ class SearchBackend(ABC):
         where: Where,
         limit: int,
         title_only: bool = False,
+        groups: bool = False,
     ) -> Found:
         """The newest `limit` entries containing every term (in the title when
-        `title_only`) that pass `where`, by descending rank key."""
+        `title_only`) that pass `where`, by descending rank key; with their
+        facet values (`Found.groups`) if `groups`."""
+        sql, params = self.top_sql(
+            terms, where, limit, title_only, found_columns(groups)
+        )
+        cursor.execute(sql, params)
+        return Found.from_rows(cursor.fetchall())
+
+    def count(self, cursor: Any, terms: list[Term], *, where: Where, limit: int) -> int:
+        """How many entries `top` would return (the rows are not fetched)."""
+        sql, params = self.top_sql(terms, where, limit, False, "1")
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", params)
+        return int(cursor.fetchone()[0])
+
+    @abstractmethod
+    def top_sql(
+        self,
+        terms: list[Term],
+        where: Where,
+        limit: int,
+        title_only: bool,
+        columns: str,
+    ) -> tuple[str, list[Any]]:
+        """SELECT `columns` (over the entry table, alias `e`) of the matches
+        of `top`, newest first, at most `limit`."""
 
     @abstractmethod
     def size_bytes(self, cursor: Any) -> int | None: ...

@@ -17,8 +17,6 @@ from typing import Any
 
 from .base import (
     ENTRY_TABLE,
-    FOUND_COLUMNS,
-    Found,
     IndexRow,
     SearchBackend,
     Term,
@@ -103,23 +101,21 @@ class PostgresBackend(SearchBackend):
         ]
         return " INTERSECT ".join(selects), [tsquery_literal(t) for t in terms]
 
-    def top(
+    def top_sql(
         self,
-        cursor: Any,
         terms: list[Term],
-        *,
         where: Where,
         limit: int,
-        title_only: bool = False,
-    ) -> Found:
+        title_only: bool,
+        columns: str,
+    ) -> tuple[str, list[Any]]:
         match, params = self._match_sql(terms, title_only)
         key_sql, key_params = where.key_sql("e.rank_key")
-        cursor.execute(
-            f"SELECT {FOUND_COLUMNS} FROM {ENTRY_TABLE} e WHERE e.id IN ({match})"
+        return (
+            f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.id IN ({match})"
             f"{key_sql}{where.sql} ORDER BY e.rank_key DESC LIMIT %s",
             [*params, *key_params, *where.params, limit],
         )
-        return Found.from_rows(cursor.fetchall())
 
     def size_bytes(self, cursor: Any) -> int | None:
         cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
