@@ -145,11 +145,13 @@ def _facet_values(facet: str, counts: dict[str, int]) -> list[FacetValue]:
     if facet == "org":
         # Counts include the subtree, as the organisation filter does; the
         # value is the 统一社会信用代码 the `org` parameter takes.
-        organisations = Organisation.objects.filter(
-            pk__in=[int(v) for v in counts]
-        ).order_by("path")
+        organisations = (
+            Organisation.objects.filter(pk__in=[int(v) for v in counts])
+            .order_by("path")
+            .values_list("pk", "credit_code", "name")
+        )
         return [
-            FacetValue(o.credit_code, o.name, counts[str(o.pk)]) for o in organisations
+            FacetValue(code, name, counts[str(pk)]) for pk, code, name in organisations
         ]
     if facet == "year":
         return [FacetValue(v, v, counts[v]) for v in sorted(counts, reverse=True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,9 +55,17 @@ class ParsedQuery:
     exact_keys: tuple[str, ...]
 
     def backend_terms(self) -> list[Term]:
-        return [term_for(t) for t in self.terms]
+        return list(self._backend_terms)
+
+    @functools.cached_property
+    def _backend_terms(self) -> tuple[Term, ...]:
+        return tuple(term_for(t) for t in self.terms)
 
     def phrase_term(self) -> Term | None:
+        return self._phrase_term
+
+    @functools.cached_property
+    def _phrase_term(self) -> Term | None:
         """The whole query as one phrase, in the index's token stream (a
         Chinese run followed by another run keeps its last character, as
         `text.run_grams` does)."""
@@ -93,6 +102,13 @@ def parse_query(raw: str) -> ParsedQuery:
             _("查询内容过长，请不超过 %(max)s 个字。") % {"max": max_length()}
         )
     ensure_terms_loaded()
+    return _analysed(query, text.generation(), registry.version())
+
+
+@functools.lru_cache(maxsize=2048)
+def _analysed(query: str, generation: int, registry_version: int) -> ParsedQuery:
+    """The analysis of a (stripped, checked) query: pure for a given
+    dictionary and registry, so repeated queries are analysed once."""
     normalised = text.normalise(query)
     keys: list[str] = []
     for searchable in registry.registered():

@@ -44,6 +44,7 @@ def compact(value: str) -> str:
 
 
 SNIPPET_CHARS = 120
+SNIPPET_HEAD = 4 * SNIPPET_CHARS
 
 
 def _highlight_positions(value: str, needles: list[str]) -> list[tuple[int, int]]:
@@ -62,21 +63,32 @@ def _highlight_positions(value: str, needles: list[str]) -> list[tuple[int, int]
     return merged
 
 
-def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> str:
-    """HTML-escaped `value` (a window around the first match) with <mark>s.
+def _marked(value: str, query: ParsedQuery) -> tuple[str, list[tuple[int, int]]]:
+    """The text shown and the spans of the query's words in it.
 
     Matching runs on the normalised text; when normalising kept the length
     (the usual case) the original characters are shown, else the normalised.
     """
     normalised = text.normalise(value)
     shown = value if len(normalised) == len(value) else normalised
-    needles = [n for n in {query.compact, *query.terms} if n]
-    spans = _highlight_positions(normalised, needles)
-    start, end = 0, len(shown)
-    if window is not None and len(shown) > window:
-        first = spans[0][0] if spans else 0
-        start = max(0, first - window // 4)
-        end = min(len(shown), start + window)
+    return shown, _highlight_positions(normalised, _needles(query))
+
+
+def _needles(query: ParsedQuery) -> list[str]:
+    return [n for n in {query.compact, *query.terms} if n]
+
+
+def _bounds(
+    spans: list[tuple[int, int]], length: int, window: int | None
+) -> tuple[int, int]:
+    if window is None or length <= window:
+        return 0, length
+    first = spans[0][0] if spans else 0
+    start = max(0, first - window // 4)
+    return start, min(length, start + window)
+
+
+def _rendered(shown: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
     out: list[str] = ["…" if start > 0 else ""]
     cursor = start
     for s, e in spans:
@@ -91,6 +103,22 @@ def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> s
     return "".join(out)
 
 
+def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> str:
+    """HTML-escaped `value` (a window around the first match) with <mark>s."""
+    shown, spans = _marked(value, query)
+    return _rendered(shown, spans, *_bounds(spans, len(shown), window))
+
+
 def snippet(body: str, query: ParsedQuery) -> str:
+    """A window of the body around the first match. The head of the body is
+    tried first (most matches are near the start): normalising and scanning a
+    whole long body for the twenty hits of a page is most of a page's cost."""
     source = " ".join(body.split())
+    head = source[:SNIPPET_HEAD]
+    if len(head) < len(source):
+        shown, spans = _marked(head, query)
+        start, end = _bounds(spans, len(shown), SNIPPET_CHARS)
+        margin = max(map(len, _needles(query)), default=0)
+        if spans and len(shown) == len(head) and end + margin < len(head):
+            return _rendered(shown, spans, start, end)
     return highlight(source, query, window=SNIPPET_CHARS)

@@ -66,10 +66,18 @@ class Searchable:
 
 
 _registry: dict[str, Searchable] = {}
+_version = 0
 
 
 def register(searchable: Searchable) -> None:
+    global _version
     _registry[searchable.key] = searchable
+    _version += 1
+
+
+def version() -> int:
+    """Changes with every registration (cached query analyses use it)."""
+    return _version
 
 
 def registered() -> list[Searchable]:

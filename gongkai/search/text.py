@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -39,6 +40,7 @@ _lock = threading.Lock()
 _converter = opencc.OpenCC("t2s")
 _jieba: rjieba.Jieba | None = None
 _extra_terms: tuple[str, ...] = ()
+_generation = 0  # changes with the segmenter: part of the query caches' keys
 
 
 def _traditional_characters() -> frozenset[str]:
@@ -117,10 +119,17 @@ def segmenter() -> rjieba.Jieba:
 
 def set_extra_terms(terms: Iterable[str]) -> None:
     """Administrator-added terms (SearchTerm); rebuilds the segmenter lazily."""
-    global _jieba, _extra_terms
+    global _jieba, _extra_terms, _generation
     with _lock:
         _extra_terms = tuple(sorted({t.strip() for t in terms if t.strip()}))
         _jieba = None
+        _generation += 1
+
+
+def generation() -> int:
+    """Which segmenter (dictionary) is current: cached query analyses are
+    keyed by it."""
+    return _generation
 
 
 def words(normalised: str) -> list[str]:
@@ -148,6 +157,11 @@ def _covered(word: str, others: list[str]) -> bool:
 
 
 def query_terms(normalised: str) -> list[str]:
+    return list(_query_terms(normalised, _generation))
+
+
+@functools.lru_cache(maxsize=4096)
+def _query_terms(normalised: str, generation: int) -> tuple[str, ...]:
     """The terms a document must contain (all of them, anywhere).
 
     Search mode emits a long dictionary word together with the shorter
@@ -164,9 +178,9 @@ def query_terms(normalised: str) -> list[str]:
         if word not in terms:
             terms.append(word)
     split = {t for t in terms if _covered(t, terms)}
-    return [
+    return tuple(
         t
         for t in terms
         if t not in split
         and not any(o != t and t in o and o not in split for o in terms)
-    ]
+    )
