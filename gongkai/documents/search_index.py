@@ -11,12 +11,14 @@ transaction commits, and only public documents are ever written to it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from gongkai.search.indexing import index_on_commit
 from gongkai.search.registry import IndexedFields, Searchable, register
@@ -59,6 +61,21 @@ def query_keys(query: str) -> list[str]:
     return keys
 
 
+_PK_MARK = 987654321987
+
+
+@functools.lru_cache(maxsize=16)
+def _url_template(prefix: str, urlconf: object) -> str:
+    return reverse("public:document", args=[_PK_MARK])
+
+
+def document_url(document: Document) -> str:
+    """`Document.get_absolute_url` without resolving the pattern for every
+    document (a rebuild indexes millions): resolved once per script prefix."""
+    template = _url_template(get_script_prefix(), get_urlconf())
+    return template.replace(str(_PK_MARK), str(document.pk))
+
+
 def document_entry(document: Document) -> IndexedFields:
     keys = [index_number_key(document.index_number)]
     if document.doc_number:
@@ -80,7 +97,7 @@ def document_entry(document: Document) -> IndexedFields:
             )
             if part
         ),
-        url=document.get_absolute_url(),
+        url=document_url(document),
         content_type=document.content_type,
         organisation_id=document.organisation_id,
         published_on=document.published_on,
@@ -102,17 +119,23 @@ _CHOICES: dict[str, Any] = {
 }
 
 
+@functools.cache
+def _choice_labels(facet: str) -> Mapping[str, Any]:
+    """Value → label (lazy: translated when shown) of a choices facet."""
+    choices = _CHOICES.get(facet)
+    return dict(choices.choices) if choices is not None else {}
+
+
 def facet_labels(facet: str, values: Iterable[str]) -> Mapping[str, str]:
     if facet == "topic":
         ids = [int(v) for v in values if v.isdigit()]
+        if not ids:
+            return {}
         return {
             str(t.pk): t.path_label
             for t in Topic.objects.filter(pk__in=ids).select_related("parent")
         }
-    choices = _CHOICES.get(facet)
-    if choices is None:
-        return {}
-    labels = dict(choices.choices)
+    labels = _choice_labels(facet)
     return {v: str(labels[v]) for v in values if v in labels}
 
 
