@@ -120,9 +120,10 @@ def match_set(query: ParsedQuery, filters: Filters, exact_ids: list[int]) -> Mat
     terms = query.backend_terms()
     found = top(terms, where, size, groups=True)
     if len(found.rows) == size:
-        if count(terms, where, limit + 1) > limit:
-            return MatchSet(found, exact_ids, False, estimated_groups(found, where))
+        # Only the matches older than the sample are walked again.
         older = Where(where.sql, where.params, where.key_min, found.rows[-1][1])
+        if count(terms, older, limit - size + 1) > limit - size:
+            return MatchSet(found, exact_ids, False, estimated_groups(found, where))
         rest = top(terms, older, limit - size, groups=True)
         found = Found(
             found.rows + rest.rows,
