@@ -25,6 +25,7 @@ from ninja.responses import Status
 from gongkai.core.errors import DomainError
 from gongkai.core.identity import IdType
 from gongkai.core.models import Organisation
+from gongkai.core.schemas import ErrorOut
 
 from .choices import ApplicantType
 from .models import Application, Delivery, RequestForm
@@ -62,11 +63,6 @@ NON_FIELD = "__all__"
 
 class ErrorsOut(Schema):
     errors: dict[str, list[str]]
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class LodgedOut(Schema):

@@ -17,6 +17,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from .errors import CalendarYearMissing
+from .schemas import ErrorOut
 from .workdays import add_working_days
 
 router = Router(tags=["calendar"])
@@ -38,11 +39,6 @@ class WorkingDaysOut(Schema):
     date: dt.date
     provisional: bool
     calendar_version: int
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class CalendarMissingOut(Schema):

@@ -19,6 +19,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from gongkai.core.models import Organisation
+from gongkai.core.schemas import ErrorOut
 
 from .models import Attachment, Document, Genre, Topic, Validity
 from .selectors import public as selectors
@@ -29,11 +30,6 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 TRUE_VALUES = {"1", "true", "yes"}
 FALSE_VALUES = {"0", "false", "no", ""}
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class OrganisationOut(Schema):

@@ -23,6 +23,7 @@ from ninja import Router, Schema
 from ninja.responses import Status
 
 from gongkai.core.models import Organisation
+from gongkai.core.schemas import ErrorOut
 
 from .compute import report_figures
 from .models import ReportScope
@@ -31,11 +32,6 @@ from .services.editing import FIRST_YEAR
 router = Router(tags=["reports"])
 
 _YEAR = re.compile(r"\d{4}")
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class OrganisationOut(Schema):

@@ -10,17 +10,14 @@ from ninja import Router, Schema
 from ninja.params.functions import Query
 from ninja.responses import Status
 
+from gongkai.core.schemas import ErrorOut
+
 from .params import parse_params
 from .query import QueryError
 from .selectors import SearchResult, search_run, search_suggest
 from .services import search_log_result
 
 router = Router(tags=["search"])
-
-
-class ErrorOut(Schema):
-    error: str
-    message: str
 
 
 class FacetValueOut(Schema):
