@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import calendar as _pycalendar
 import threading
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -74,7 +75,32 @@ def calendar_cache_clear() -> None:
         _cache.clear()
 
 
+_pinned = threading.local()
+
+
+@contextmanager
+def calendar_pinned() -> Iterator[None]:
+    """Read the calendar once for a long batch in this thread (an import).
+
+    Every call otherwise checks the calendar's revision with one query, and
+    a deadline ledger makes dozens of calls: 100,000 imported cases would
+    cost millions of queries. Only for work that does not change the
+    calendar while it runs.
+    """
+    previous = getattr(_pinned, "snapshot", None)
+    _pinned.snapshot = previous or _read_snapshot()
+    try:
+        yield
+    finally:
+        _pinned.snapshot = previous
+
+
 def _snapshot() -> _Snapshot:
+    pinned: _Snapshot | None = getattr(_pinned, "snapshot", None)
+    return pinned if pinned is not None else _read_snapshot()
+
+
+def _read_snapshot() -> _Snapshot:
     alias = router.db_for_read(CalendarYear) or DEFAULT_DB_ALIAS
     stats = CalendarYear.objects.using(alias).aggregate(
         revision=Max("revision"), updated=Max("updated_at"), years=Count("id")

@@ -8,15 +8,11 @@ closing for 逾期未补正/逾期未缴费). The reply deadline is then compute
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from django.utils import timezone
-
-from gongkai.core import workdays
 
 from ..choices import PauseKind
 from ..deadlines import DeadlineLedger, deadline_ledger
@@ -102,25 +98,6 @@ def _clock_events(record: ImportRecord) -> list[CaseEvent]:
     # (deadlines._pauses_at_reply); otherwise leave it out, so that cases
     # sharing receipt, pauses and extension share one ledger computation.
     return case_events(record, reply=record.open_pause is not None)
-
-
-@contextmanager
-def calendar_pinned() -> Iterator[None]:
-    """Read the work calendar once for a whole import.
-
-    `workdays` checks the calendar's revision with one query per call, and
-    a ledger makes dozens of calls: 100,000 cases would cost millions of
-    queries. An import runs in one transaction that does not change the
-    calendar, so one snapshot serves it all. (Process-wide while it lasts:
-    for management commands, the demo loader and the benchmark only.)
-    """
-    snapshot = workdays._snapshot()
-    original = workdays._snapshot
-    workdays._snapshot = lambda: snapshot
-    try:
-        yield
-    finally:
-        workdays._snapshot = original
 
 
 # Many historical cases share a history (same day, no pause): one

@@ -23,6 +23,7 @@ from django.utils import timezone
 from gongkai.core.audit import audit_record
 from gongkai.core.audit_types import AuditEventType
 from gongkai.core.models import Organisation, User
+from gongkai.core.workdays import calendar_pinned
 
 from ..models import (
     Application,
@@ -32,7 +33,7 @@ from ..models import (
     FeeDecision,
 )
 from .bulk import rows_insert, values_insert
-from .history import LedgerCache, calendar_pinned, record_ledger
+from .history import LedgerCache, record_ledger
 from .records import ImportRecord
 from .rows import (
     EVENT_FIELDS,

@@ -15,8 +15,8 @@ from django.utils.translation import gettext
 from gongkai.core.audit_types import AuditEventType
 from gongkai.core.errors import DomainError
 from gongkai.core.models import AuditEvent, Organisation, User
+from gongkai.core.workdays import calendar_pinned
 
-from .history import calendar_pinned
 from .load import ImportResult, applications_import_records
 from .parse import ParseContext, line_json, record_parse
 from .records import ImportRecord, LineError

@@ -14,6 +14,7 @@ from gongkai.core.workdays import (
     add_months,
     add_months_rolled,
     add_working_days,
+    calendar_pinned,
     calendar_version,
     is_working_day,
     last_known_year,
@@ -291,3 +292,16 @@ def test_each_call_costs_one_query_once_cached():
         add_working_days(D(2026, 1, 5), 200)
         working_days_between(D(2025, 1, 5), D(2026, 6, 1))
     assert len(queries) == 2
+
+
+def test_a_pinned_calendar_is_read_once_for_many_calls():
+    with calendar_pinned(), CaptureQueriesContext(connection) as queries:
+        for n in range(1, 30):
+            add_working_days(date(2026, 9, 20), n)
+        with calendar_pinned():  # nested: the same snapshot
+            add_working_days(date(2026, 9, 20), 5)
+    assert len(queries) == 0
+    # Unpinned, each call checks the calendar's revision again.
+    with CaptureQueriesContext(connection) as queries:
+        add_working_days(date(2026, 9, 20), 5)
+    assert len(queries) >= 1

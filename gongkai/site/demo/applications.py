@@ -18,9 +18,9 @@ from gongkai.applications.importing import (
     import_context,
     record_parse,
 )
-from gongkai.applications.importing.history import calendar_pinned
 from gongkai.applications.models import Application
 from gongkai.core.models import Organisation, User
+from gongkai.core.workdays import calendar_pinned
 from gongkai.documents.models import Document, DocumentStatus
 
 from .application_history import FIRST_YEAR, VOLUMES, history_cases
