@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from harness import ROOT, setup_django
-from search_corpus import generate, queries
+from search_corpus import generate, queries, vocabulary
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -85,6 +85,17 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="keep the database here; a later run with --reuse measures it again",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="use the documents (and index) already in --workdir",
+    )
     return parser.parse_args()
 
 
@@ -207,22 +218,42 @@ def _measure_icontains(qs: list[str], ours: list[float], every: int) -> None:
 
 def main() -> None:
     args = _arguments()
-    workdir = Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="gongkai-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     setup_django(workdir, postgres=args.postgres)
-    rng = random.Random(20261123)
 
     from django.db import connection
 
     print(f"database: {connection.vendor}; documents: {args.docs:,}; folder: {workdir}")
-    started = time.perf_counter()
-    numbers, words = generate(args.docs, args.seeds, rng)
-    print(f"generated in {time.perf_counter() - started:.1f} s")
-    _index()
-    qs = queries(words, numbers, rng)
+    numbers, words = _corpus(args)
+    qs = queries(words, numbers)
     print(f"queries: {len(qs)}")
     ours = _measure_ours(qs, args.repeat)
     _measure_icontains(qs, ours, args.icontains_every)
     whoosh_bench(args, workdir, qs, ours)
+
+
+def _corpus(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """Generate and index the documents, or with --reuse take those already
+    in the database (indexed again only if the index does not hold them all)."""
+    from gongkai.documents.models import Document
+    from gongkai.search.models import SearchEntry
+
+    if args.reuse and Document.objects.count() == args.docs:
+        print("reusing the documents of an earlier run")
+        numbers = list(
+            Document.objects.exclude(doc_number="")
+            .order_by("pk")
+            .values_list("doc_number", flat=True)[:3]
+        )
+        if SearchEntry.objects.count() != args.docs:
+            _index()
+        return numbers, vocabulary(args.seeds)[0]
+    started = time.perf_counter()
+    numbers, words = generate(args.docs, args.seeds, random.Random(20261123))
+    print(f"generated in {time.perf_counter() - started:.1f} s")
+    _index()
+    return numbers, words
 
 
 def _whoosh_index(folder: Path, limit: int) -> tuple[Any, int]:

@@ -108,7 +108,7 @@ def generate(n: int, seed_dir: Path, rng: random.Random) -> tuple[list[str], lis
     return numbers, maker.words
 
 
-def queries(words: list[str], numbers: list[str], rng: random.Random) -> list[str]:
+def queries(words: list[str], numbers: list[str]) -> list[str]:
     import opencc
 
     to_traditional = opencc.OpenCC("s2t")

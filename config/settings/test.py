@@ -58,3 +58,7 @@ CACHES = {
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# Rebuilds in tests tokenize in-process (spawning a worker per rebuild costs
+# a second); test_index_consistency runs one rebuild with a worker.
+GONGKAI_SEARCH = {**GONGKAI_SEARCH, "rebuild_workers": 0}  # noqa: F405

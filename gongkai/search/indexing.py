@@ -13,19 +13,24 @@ values) in step, in the same transaction (`group_counts`).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 
-from . import group_counts, registry, text
+from . import group_counts, registry
 from .backends import get_backend
 from .backends.base import IndexRow
 from .keys import rank_key
 from .models import SearchEntry, SearchKey, SearchText
 from .registry import IndexedFields, Searchable
+from .tokenizing import Texts, Tokenizer, Tokens, tokens_of
 
 
 def _entry(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEntry:
@@ -48,17 +53,21 @@ def _entry(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
     )
 
 
-def index_row(entry: SearchEntry, body: str) -> IndexRow:
-    """The tokens of an entry, from what the entry stores: the same function
-    writes and deletes (contentless FTS5 needs the tokens again to delete).
-    The 发文字号 and 索引号 are searchable as text too (body column)."""
+def index_texts(entry: SearchEntry, body: str) -> Texts:
+    """What an entry is searched by, from what the entry stores: the same
+    texts are tokenized to write and to delete (contentless FTS5 needs the
+    tokens again to delete). The 发文字号 and 索引号 are searchable as text
+    too (body column)."""
+    return entry.title, " ".join([entry.doc_number, entry.index_number, body])
+
+
+def _row(entry: SearchEntry, tokens: Tokens) -> IndexRow:
     assert entry.rank_key is not None
-    return IndexRow(
-        entry_id=entry.pk,
-        key=entry.rank_key,
-        title=text.grams(entry.title),
-        body=text.grams(" ".join([entry.doc_number, entry.index_number, body])),
-    )
+    return IndexRow(entry.pk, entry.rank_key, *tokens)
+
+
+def index_row(entry: SearchEntry, body: str) -> IndexRow:
+    return _row(entry, tokens_of([index_texts(entry, body)])[0])
 
 
 def _stored_rows(entry_ids: list[int]) -> list[IndexRow]:
@@ -106,14 +115,31 @@ def _unindex(entry_ids: list[int]) -> None:
     SearchEntry.objects.filter(pk__in=entry_ids).update(rank_key=None)
 
 
-def _write_new(searchable: Searchable, objects: list[Any]) -> int:
+@dataclass
+class _Batch:
+    """Objects of a rebuild batch, their entries (not saved yet) and the
+    future of their tokens."""
+
+    size: int
+    entries: list[SearchEntry]
+    fields: list[IndexedFields]
+    tokens: Future[list[Tokens]]
+
+
+def _prepare(
+    searchable: Searchable, objects: list[Any], tokenizer: Tokenizer
+) -> _Batch:
+    public = [obj for obj in objects if searchable.is_public(obj)]
+    fields = [searchable.entry(obj) for obj in public]
+    entries = [_entry(searchable, o, f) for o, f in zip(public, fields, strict=True)]
+    texts = [index_texts(e, f.body) for e, f in zip(entries, fields, strict=True)]
+    return _Batch(len(objects), entries, fields, tokenizer.submit(texts))
+
+
+@transaction.atomic
+def _write_new(batch: _Batch) -> int:
     """Bulk path of `rebuild`: the index holds none of these objects yet."""
-    pairs = [
-        (searchable.entry(obj), obj) for obj in objects if searchable.is_public(obj)
-    ]
-    entries = SearchEntry.objects.bulk_create(
-        [_entry(searchable, obj, fields) for fields, obj in pairs]
-    )
+    entries = SearchEntry.objects.bulk_create(batch.entries)
     for entry in entries:
         entry.rank_key = rank_key(entry.published_on, entry.pk)
     with connection.cursor() as cursor:
@@ -121,8 +147,9 @@ def _write_new(searchable: Searchable, objects: list[Any]) -> int:
             f"UPDATE {SearchEntry._meta.db_table} SET rank_key = %s WHERE id = %s",
             [(entry.rank_key, entry.pk) for entry in entries],
         )
-    written = list(zip(entries, [f for f, _ in pairs], strict=True))
-    rows = [index_row(entry, f.body) for entry, f in written]
+    written = list(zip(entries, batch.fields, strict=True))
+    tokens = batch.tokens.result()
+    rows = [_row(e, t) for e, t in zip(entries, tokens, strict=True)]
     with connection.cursor() as cursor:
         _insert(cursor, SearchKey, ("entry_id", "key"), _key_values(written))
         _insert(
@@ -218,11 +245,21 @@ def _clear() -> None:
         SearchEntry.objects.all().delete()
 
 
-def rebuild(*, progress: Any = None, batch_size: int = 2000) -> int:
+def rebuild_workers() -> int:
+    """Tokenizing processes of a rebuild (`tokenizing`); 0 tokenizes inline."""
+    default = min(4, (os.cpu_count() or 2) - 1)
+    return int(settings.GONGKAI_SEARCH.get("rebuild_workers", default))
+
+
+def rebuild(
+    *, progress: Any = None, batch_size: int = 2000, workers: int | None = None
+) -> int:
     """Drop and rebuild the whole index; returns the number of entries.
 
     `progress` is an optional callable(total) returning an object with
-    `update(n)` and `close()` (tqdm fits).
+    `update(n)` and `close()` (tqdm fits). While one batch is written the
+    next is read and tokenized by `workers` processes (default
+    `rebuild_workers()`).
     """
     backend = get_backend()
     _clear()
@@ -230,16 +267,9 @@ def rebuild(*, progress: Any = None, batch_size: int = 2000) -> int:
     with connection.cursor() as cursor:
         backend.bulk_start(cursor)
     try:
-        for searchable in registry.registered():
-            queryset = searchable.public_queryset()
-            bar = progress(queryset.count(), searchable.key) if progress else None
-            for batch in _batches(queryset, batch_size):
-                with transaction.atomic():
-                    count += _write_new(searchable, batch)
-                if bar is not None:
-                    bar.update(len(batch))
-            if bar is not None:
-                bar.close()
+        with Tokenizer(rebuild_workers() if workers is None else workers) as tokenizer:
+            for searchable in registry.registered():
+                count += _rebuild_type(searchable, tokenizer, progress, batch_size)
         group_counts.recount()
     finally:
         with connection.cursor() as cursor:
@@ -247,9 +277,33 @@ def rebuild(*, progress: Any = None, batch_size: int = 2000) -> int:
     return count
 
 
+def _rebuild_type(
+    searchable: Searchable, tokenizer: Tokenizer, progress: Any, batch_size: int
+) -> int:
+    queryset = searchable.public_queryset()
+    bar = progress(queryset.count(), searchable.key) if progress else None
+    count = 0
+    pending: _Batch | None = None
+    for objects in _batches(queryset, batch_size):
+        batch = _prepare(searchable, objects, tokenizer)
+        if pending is not None:
+            count += _write_new(pending)
+            if bar is not None:
+                bar.update(pending.size)
+        pending = batch
+    if pending is not None:
+        count += _write_new(pending)
+        if bar is not None:
+            bar.update(pending.size)
+    if bar is not None:
+        bar.close()
+    return count
+
+
 def reindex_stored(vendor: str) -> None:
     """Give every entry its rank key and rewrite its tokens from what the
-    entry stores (migration 0004, which made the FTS5 tables contentless)."""
+    entry stores (migration 0004, which made the FTS5 tables contentless,
+    and 0006, which gave them a column of characters)."""
     if vendor == "sqlite":
         from .backends.sqlite_fts5 import CREATE_SQL, DROP_SQL
 

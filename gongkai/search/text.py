@@ -32,6 +32,7 @@ import rjieba
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 RUN = re.compile(rf"[{CJK}]+|[0-9a-z]+")
 CJK_RUN = re.compile(rf"[{CJK}]+")
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "gov_terms.txt"
 DEFAULT_FREQ = 20000
@@ -87,6 +88,13 @@ def grams(text: str) -> str:
     for run in runs(normalise(text)):
         out.extend(run_grams(run))
     return " ".join(out)
+
+
+def distinct_chars(tokens: str) -> str:
+    """The distinct Chinese characters of `tokens`, space-separated (what a
+    1-character query is looked up in)."""
+    # The distinct characters first (C speed), then the Chinese among them.
+    return " ".join(CJK_CHAR.findall("".join(set(tokens))))
 
 
 def dictionary_entries(path: Path = DICTIONARY) -> list[tuple[str, int]]:

@@ -30,12 +30,13 @@ class Term:
 
 @dataclass(frozen=True)
 class IndexRow:
-    """The tokens of one entry (space-separated, from `text.grams`)."""
+    """The tokens of one entry (space-separated, from `tokenizing.tokens_of`)."""
 
     entry_id: int
     key: int  # rank key
     title: str
     body: str
+    chars: str  # the distinct Chinese characters of title and body
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,12 @@ def test_backend_follows_the_database_vendor():
 
 def test_expressions():
     terms = [Term(("政务", "务公", "公开")), Term(("医",), prefix=True)]
-    assert fts5_expression(terms) == '"政务 务公 公开" AND "医"*'
-    assert fts5_expression(terms[:1], title_only=True) == '{title} : ("政务 务公 公开")'
+    assert (
+        fts5_expression(terms) == '{title body} : "政务 务公 公开" AND {chars} : "医"'
+    )
+    assert fts5_expression(terms, title_only=True) == (
+        '{title} : "政务 务公 公开" AND {chars} : "医"'
+    )
     assert tsquery_literal(terms[0]) == "'政务' <-> '务公' <-> '公开'"
     assert tsquery_literal(terms[1]) == "'医':*"
     assert tsvector_literal(["a", "b", "a"]) == "'a':1,3 'b':2"

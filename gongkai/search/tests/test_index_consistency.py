@@ -106,6 +106,16 @@ def test_rebuild_matches_public_set(office, django_capture_on_commit_callbacks):
     assert indexed_ids() == public_ids()
 
 
+def test_rebuild_with_a_tokenizing_worker_writes_the_same_index(office):
+    office.published(title="关于推进政务公开的通知", body="<p>聽證會和醫保報銷。</p>")
+    office.published(title="鹤城市医保办法", body="<p>医保听证。</p>")
+    rebuild(workers=0)
+    inline = {q: search_run(q=q).total for q in ("政务公开", "听证", "医", "報銷")}
+    assert rebuild(workers=1, batch_size=1) == 2
+    assert {q: search_run(q=q).total for q in inline} == inline
+    assert inline == {"政务公开": 1, "听证": 2, "医": 2, "報銷": 1}
+
+
 def test_interpretation_published_with_its_policy(
     office, django_capture_on_commit_callbacks
 ):
