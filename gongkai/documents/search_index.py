@@ -54,7 +54,11 @@ def doc_number_key(canonical: str) -> str:
 
 
 def query_keys(query: str) -> list[str]:
-    """Exact-lookup keys of a query: its 发文字号 in any bracket form, or an 索引号."""
+    """Exact-lookup keys of a query: its 发文字号 in any bracket form, or an 索引号.
+    Both always hold digits (a year, a serial): other queries have none, and
+    cost no lookup."""
+    if not any(c.isdigit() for c in query):
+        return []
     keys = [index_number_key(query)]
     with contextlib.suppress(ValidationError):
         keys.append(doc_number_key(normalise_doc_number(query)))

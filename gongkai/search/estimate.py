@@ -21,14 +21,9 @@ from django.conf import settings
 from django.db import connection
 
 from .backends.base import ENTRY_TABLE, Found, Where
-from .facets import Group, groups_from_rows
-from .group_counts import GROUP_FIELDS
-from .models import SearchGroupCount
+from .facets import Group, GroupTable, counted
 
 SMOOTHING = 5.0  # entries' worth of the overall share mixed into each group's
-
-GroupValues = tuple[Any, ...]
-COLUMNS = ", ".join(GROUP_FIELDS)
 
 
 def window_size() -> int:
@@ -43,53 +38,47 @@ def _range_sql(where: Where) -> tuple[str, list[Any]]:
     return f"FROM {ENTRY_TABLE} WHERE rank_key IS NOT NULL{sql}", params
 
 
-def _counted(sql: str, params: list[Any]) -> Counter[GroupValues]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return Counter({tuple(r[:-1]): int(r[-1]) for r in cursor.fetchall()})
-
-
-def _window(last: int, where: Where) -> tuple[int, Counter[GroupValues]]:
-    """The window's first key and its entries per group: the newest
+def _window(last: int, where: Where) -> tuple[int, Counter[int | None]]:
+    """The window's first key and its entries per facet group: the newest
     `window_size()` entries of the range that are at least as new as `last`
     (one query: the window's start is the oldest key among them)."""
     source, params = _range_sql(where)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {COLUMNS}, COUNT(*), MIN(rank_key) FROM (SELECT rank_key, "
-            f"{COLUMNS} {source} ORDER BY rank_key DESC LIMIT %s) w "
-            f"WHERE rank_key >= %s GROUP BY {COLUMNS}",
-            [*params, window_size(), last],
+            "SELECT facet_group, COUNT(*), MIN(rank_key) FROM (SELECT rank_key, "
+            f"facet_group {source} AND rank_key >= %s ORDER BY rank_key DESC "
+            "LIMIT %s) w GROUP BY facet_group",
+            [*params, last, window_size()],
         )
         rows = cursor.fetchall()
-    start = min((int(r[-1]) for r in rows), default=last)
-    return start, Counter({tuple(r[:-2]): int(r[-2]) for r in rows})
+    start = min((int(r[2]) for r in rows), default=last)
+    return start, Counter({r[0]: int(r[1]) for r in rows})
 
 
-def _population(where: Where) -> Counter[GroupValues]:
+def _population(where: Where, table: GroupTable) -> Counter[int | None]:
     if where.key_min is None and where.key_max is None:
-        table = SearchGroupCount._meta.db_table
-        count = connection.ops.quote_name("count")
-        return _counted(f"SELECT {COLUMNS}, {count} FROM {table} WHERE {count} > 0", [])
+        return Counter({pk: group.count for pk, group in table.items()})
     source, params = _range_sql(where)
-    return _counted(f"SELECT {COLUMNS}, COUNT(*) {source} GROUP BY {COLUMNS}", params)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT facet_group, COUNT(*) {source} GROUP BY facet_group", params
+        )
+        return Counter({r[0]: int(r[1]) for r in cursor.fetchall()})
 
 
-def estimated_groups(sample: Found, where: Where) -> list[Group]:
+def estimated_groups(sample: Found, where: Where, table: GroupTable) -> list[Group]:
     start, window = _window(sample.rows[-1][1], where)
     seen = Counter(
-        values
-        for (_, key), values in zip(sample.rows, sample.groups, strict=True)
+        group
+        for (_, key), group in zip(sample.rows, sample.groups, strict=True)
         if key >= start
     )
     share = sum(seen.values()) / max(1, sum(window.values()))
-    population = _population(where)
-    rows = []
-    for values in population.keys() | seen.keys():
-        hits, entries = seen[values], window[values]
-        rest = max(0, population[values] - entries)
+    population = _population(where, table)
+    counts: dict[int | None, int] = {}
+    for group in population.keys() | seen.keys():
+        hits, entries = seen[group], window[group]
+        rest = max(0, population[group] - entries)
         local = (hits + SMOOTHING * share) / (entries + SMOOTHING)
-        count = hits + round(rest * local)
-        if count:
-            rows.append({**dict(zip(GROUP_FIELDS, values, strict=True)), "n": count})
-    return groups_from_rows(rows)
+        counts[group] = hits + round(rest * local)
+    return counted(table, counts)

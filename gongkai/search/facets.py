@@ -1,7 +1,8 @@
-"""Facet counts and the total from one grouped query.
+"""Facet counts and the total from the matches' facet groups.
 
-The matches are grouped once by every facet column; the total and each
-facet are then summed in Python from those rows. A facet is counted under
+The matches are counted per facet group (`group_counts`: one combination of
+facet values); the total and each facet are then summed in Python from those
+groups. A facet is counted under
 every filter but its own, so that a value's count is exactly the total one
 gets by choosing it (replacing the current value of that facet). The date
 range is not a facet and is applied in SQL.
@@ -9,16 +10,16 @@ range is not a facet and is applied in SQL.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-from django.db.models import Count, QuerySet
 
 from gongkai.core.models import Organisation
 
 from . import registry
-from .models import SearchEntry
+from .group_counts import GROUP_FIELDS
+from .models import SearchGroupCount
 from .query import Filters
 
 FACETS = ("org", "year", "topic", "genre", "validity", "type")
@@ -43,49 +44,42 @@ class Group:
     count: int
 
 
-def groups_fetch(matched: QuerySet[SearchEntry], filters: Filters) -> list[Group]:
-    qs = matched
-    if filters.date_from is not None:
-        qs = qs.filter(published_on__gte=filters.date_from)
-    if filters.date_to is not None:
-        qs = qs.filter(published_on__lte=filters.date_to)
-    rows = list(
-        qs.values(
-            "organisation_id",
-            "year",
-            "topic_id_value",
-            "topic_parent_id_value",
-            "genre",
-            "validity",
-            "content_type",
-        )
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return groups_from_rows(rows)
+GroupTable = dict[int, Group]
 
 
-def groups_from_rows(rows: list[dict[str, Any]]) -> list[Group]:
-    """Rows of the grouped entry columns with their count `n`."""
-    # Paths looked up once per organisation, not joined per matching row.
+def group_table() -> GroupTable:
+    """Every facet group (`SearchGroupCount`), by id, with its organisation's
+    path and its number of indexed entries as `count`: read once per search."""
+    rows = list(SearchGroupCount.objects.values_list("pk", *GROUP_FIELDS, "count"))
+    # Paths looked up once per organisation, not joined per group.
     paths = dict(
-        Organisation.objects.filter(
-            pk__in={r["organisation_id"] for r in rows}
-        ).values_list("pk", "path")
-    )
-    return [
-        Group(
-            path=paths.get(r["organisation_id"], ""),
-            year=r["year"],
-            topic=r["topic_id_value"],
-            topic_parent=r["topic_parent_id_value"],
-            genre=r["genre"],
-            validity=r["validity"],
-            content_type=r["content_type"],
-            count=r["n"],
+        Organisation.objects.filter(pk__in={r[1] for r in rows}).values_list(
+            "pk", "path"
         )
+    )
+    return {
+        r[0]: Group(paths.get(r[1], ""), r[2], r[3], r[4], r[5], r[6], r[7], r[8])
         for r in rows
+    }
+
+
+def counted(table: GroupTable, counts: Mapping[int | None, int]) -> list[Group]:
+    """The groups of `counts` (group id → matches), each with its count."""
+    return [
+        dataclasses.replace(table[pk], count=n)
+        for pk, n in counts.items()
+        if n and pk in table
     ]
+
+
+def groups_passing(table: GroupTable, filters: Filters) -> list[int]:
+    """Ids of the groups that every facet filter lets through."""
+    checks = list(_tests(filters).values())
+    return [pk for pk, g in table.items() if all(check(g) for check in checks)]
+
+
+def has_facet_filter(filters: Filters) -> bool:
+    return bool(_tests(filters))
 
 
 def _tests(f: Filters) -> dict[str, Callable[[Group], bool]]:

@@ -7,8 +7,9 @@ follows what was committed: public objects are (re)indexed, anything else
 (draft, returned, withdrawn …) is removed. Only `Searchable.public_queryset`
 and `is_public` decide what is public.
 
-Every write also keeps `SearchGroupCount` (entries per combination of facet
-values) in step, in the same transaction (`group_counts`).
+Every write also points the entry to its facet group and keeps the groups'
+counts (`SearchGroupCount`) in step, in the same transaction
+(`group_counts`).
 """
 
 from __future__ import annotations
@@ -70,8 +71,14 @@ def index_row(entry: SearchEntry, body: str) -> IndexRow:
     return _row(entry, tokens_of([index_texts(entry, body)])[0])
 
 
+# What `index_texts` reads (also in migrations, before later columns exist).
+INDEXED_FIELDS = ("pk", "rank_key", "title", "doc_number", "index_number")
+
+
 def _stored_rows(entry_ids: list[int]) -> list[IndexRow]:
-    entries = SearchEntry.objects.filter(pk__in=entry_ids, rank_key__isnull=False)
+    entries = SearchEntry.objects.filter(pk__in=entry_ids, rank_key__isnull=False).only(
+        *INDEXED_FIELDS
+    )
     bodies = dict(
         SearchText.objects.filter(entry_id__in=entry_ids).values_list(
             "entry_id", "text"
@@ -89,6 +96,7 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
     existing = SearchEntry.objects.filter(model=searchable.key, object_id=obj.pk)
     entry.pk = existing.values_list("pk", flat=True).first()
     backend = get_backend()
+    group_counts.assign([entry])
     if entry.pk is not None:
         _unindex([entry.pk])
         entry.save(force_update=True)
@@ -139,6 +147,7 @@ def _prepare(
 @transaction.atomic
 def _write_new(batch: _Batch) -> int:
     """Bulk path of `rebuild`: the index holds none of these objects yet."""
+    group_counts.assign(batch.entries)
     entries = SearchEntry.objects.bulk_create(batch.entries)
     for entry in entries:
         entry.rank_key = rank_key(entry.published_on, entry.pk)
@@ -223,17 +232,14 @@ def index_on_commit(*objects: Model) -> None:
 def _batches(queryset: QuerySet[Any], size: int) -> Iterator[list[Any]]:
     """The queryset in pk order, one query per batch: no read transaction
     stays open across batches, so SQLite can checkpoint its WAL (a single
-    long iterator let it grow to gigabytes and slowed every write)."""
-    last = None
-    while True:
-        page = queryset.order_by("pk")
-        if last is not None:
-            page = page.filter(pk__gt=last)
-        batch = list(page[:size])
-        if not batch:
-            return
-        yield batch
-        last = batch[-1].pk
+    long iterator let it grow to gigabytes and slowed every write). The pks
+    are read first: "pk > last ORDER BY pk LIMIT n" under a status filter
+    made SQLite sort every remaining row for each batch."""
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), size):
+        chunk = pks[start : start + size]
+        found = queryset.in_bulk(chunk)
+        yield [found[pk] for pk in chunk if pk in found]
 
 
 def _clear() -> None:
@@ -303,7 +309,7 @@ def _rebuild_type(
 def reindex_stored(vendor: str) -> None:
     """Give every entry its rank key and rewrite its tokens from what the
     entry stores (migration 0004, which made the FTS5 tables contentless,
-    and 0006, which gave them a column of characters)."""
+    and 0006, which gave them a column of characters; groups: 0007)."""
     if vendor == "sqlite":
         from .backends.sqlite_fts5 import CREATE_SQL, DROP_SQL
 
@@ -322,4 +328,3 @@ def reindex_stored(vendor: str) -> None:
             rows = _stored_rows(ids[start : start + 2000])
             with connection.cursor() as cursor:
                 get_backend().write(cursor, rows)
-    group_counts.recount()

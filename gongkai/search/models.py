@@ -42,6 +42,9 @@ class SearchEntry(models.Model):
     # FTS5 tables, so that the newest matches come first and a search can stop
     # after the first few hundred; the order of "newest first" everywhere.
     rank_key = models.BigIntegerField(null=True, unique=True)
+    # The `SearchGroupCount` of this entry's combination of facet values:
+    # matches are counted and filtered by this one integer (`group_counts`).
+    facet_group = models.BigIntegerField(null=True)
 
     class Meta:
         constraints = [
@@ -51,21 +54,11 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["-published_on", "-id"]),
-            # Covering index of "the newest entries with their facet values":
+            # Covering index of "the newest entries with their facet group":
             # the entry lookup of each FTS5 match and the estimate window
             # read the index only, never the rows (titles, URLs).
             models.Index(
-                fields=[
-                    "rank_key",
-                    "organisation",
-                    "year",
-                    "topic_id_value",
-                    "topic_parent_id_value",
-                    "genre",
-                    "validity",
-                    "content_type",
-                    "in_force",
-                ],
+                fields=["rank_key", "facet_group", "in_force"],
                 name="search_entry_rank_cover",
             ),
         ]
@@ -90,8 +83,10 @@ class SearchText(models.Model):
 
 
 class SearchGroupCount(models.Model):
-    """How many entries share one combination of facet values: kept up to date
-    by `indexing`, read when a query has too many matches to count them all
+    """One combination of facet values (a facet group) and how many entries
+    have it: entries point to it (`SearchEntry.facet_group`), so matches are
+    counted per group and filtered by group; the count is kept up to date by
+    `indexing` and read when a query has too many matches to count them all
     (`estimate`). `key` joins the values, so that NULLs can be unique."""
 
     key = models.CharField(max_length=200, unique=True)

@@ -14,7 +14,7 @@ from . import text
 from .backends import Term
 from .backends.base import Found, Where
 from .facets import FacetValue, facets_from_groups, total_count
-from .matching import MatchSet, match_set, top, where_for
+from .matching import MatchSet, match_set, top
 from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
 from .ranking import highlight, snippet, sort_key, tier
@@ -100,9 +100,9 @@ def _newest(
     query: ParsedQuery, filters: Filters, matches: MatchSet, limit: int
 ) -> Found:
     """The newest `limit` matches under every filter (exact lookups included)."""
-    where = where_for(filters)
+    where = matches.where(filters)
     sample = matches.sample
-    unfiltered = where == where_for(filters, facet_filters=False)
+    unfiltered = where == matches.where(filters, facet_filters=False)
     if matches.complete and not unfiltered:
         ids = set(sample.ids) | set(matches.exact_ids)
         return _by_rank(
@@ -140,7 +140,7 @@ def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list
     ordered by `ranking.sort_key`. Which candidates have the terms or the
     whole phrase in the title is asked of the index, so no text is read."""
     limit = int(settings.GONGKAI_SEARCH["candidates"])
-    where = where_for(filters)
+    where = matches.where(filters)
     newest = _newest(query, filters, matches, limit)
     titles = top(query.backend_terms(), where, limit, title_only=True)
     title_terms = set(titles.ids)

@@ -59,40 +59,31 @@ class Where:
         return sql, params
 
 
-# The facet columns of an entry (`group_counts.GROUP_FIELDS`), fetched with
-# every match so that counting the matches needs no second query.
-GROUP_COLUMNS = (
-    "organisation_id",
-    "year",
-    "topic_id_value",
-    "topic_parent_id_value",
-    "genre",
-    "validity",
-    "content_type",
-)
 KEY_COLUMNS = "e.id, e.rank_key, e.in_force"
-FOUND_COLUMNS = KEY_COLUMNS + ", " + ", ".join(f"e.{c}" for c in GROUP_COLUMNS)
+# With the facet group of each match, counting the matches needs no second
+# query (`group_counts`).
+FOUND_COLUMNS = KEY_COLUMNS + ", e.facet_group"
 
 
 def found_columns(groups: bool) -> str:
-    """What `top` selects: the facet columns only when they are counted."""
+    """What `top` selects: the facet group only when groups are counted."""
     return FOUND_COLUMNS if groups else KEY_COLUMNS
 
 
 @dataclass(frozen=True)
 class Found:
     """Matching entries, newest first: (entry id, rank key), and each one's
-    facet values (`GROUP_COLUMNS`)."""
+    facet group (`SearchEntry.facet_group`) when asked for."""
 
     rows: list[tuple[int, int]] = field(default_factory=list)
-    groups: list[tuple[Any, ...]] = field(default_factory=list)
+    groups: list[int | None] = field(default_factory=list)
     not_in_force: frozenset[int] = frozenset()  # ids of repealed/invalid entries
 
     @classmethod
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> Found:
         return cls(
             [(int(r[0]), int(r[1])) for r in rows],
-            [tuple(r[3:]) for r in rows] if rows and len(rows[0]) > 3 else [],
+            [r[3] for r in rows] if rows and len(rows[0]) > 3 else [],
             frozenset(int(r[0]) for r in rows if not r[2]),
         )
 
@@ -138,7 +129,7 @@ class SearchBackend(ABC):
     ) -> Found:
         """The newest `limit` entries containing every term (in the title when
         `title_only`) that pass `where`, by descending rank key; with their
-        facet values (`Found.groups`) if `groups`."""
+        facet groups (`Found.groups`) if `groups`."""
         sql, params = self.top_sql(
             terms, where, limit, title_only, found_columns(groups)
         )
