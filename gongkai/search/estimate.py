@@ -21,7 +21,8 @@ from django.conf import settings
 from django.db import connection
 
 from .backends.base import ENTRY_TABLE, Found, Where
-from .facets import Group, GroupTable, counted
+from .facets import Group, groups_of
+from .models import SearchGroupCount
 
 SMOOTHING = 5.0  # entries' worth of the overall share mixed into each group's
 
@@ -55,9 +56,10 @@ def _window(last: int, where: Where) -> tuple[int, Counter[int | None]]:
     return start, Counter({r[0]: int(r[1]) for r in rows})
 
 
-def _population(where: Where, table: GroupTable) -> Counter[int | None]:
+def _population(where: Where) -> Counter[int | None]:
     if where.key_min is None and where.key_max is None:
-        return Counter({pk: group.count for pk, group in table.items()})
+        counts = SearchGroupCount.objects.filter(count__gt=0)
+        return Counter(dict(counts.values_list("pk", "count")))
     source, params = _range_sql(where)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -66,7 +68,7 @@ def _population(where: Where, table: GroupTable) -> Counter[int | None]:
         return Counter({r[0]: int(r[1]) for r in cursor.fetchall()})
 
 
-def estimated_groups(sample: Found, where: Where, table: GroupTable) -> list[Group]:
+def estimated_groups(sample: Found, where: Where) -> list[Group]:
     start, window = _window(sample.rows[-1][1], where)
     seen = Counter(
         group
@@ -74,11 +76,11 @@ def estimated_groups(sample: Found, where: Where, table: GroupTable) -> list[Gro
         if key >= start
     )
     share = sum(seen.values()) / max(1, sum(window.values()))
-    population = _population(where, table)
+    population = _population(where)
     counts: dict[int | None, int] = {}
     for group in population.keys() | seen.keys():
         hits, entries = seen[group], window[group]
         rest = max(0, population[group] - entries)
         local = (hits + SMOOTHING * share) / (entries + SMOOTHING)
         counts[group] = hits + round(rest * local)
-    return counted(table, counts)
+    return groups_of(counts)

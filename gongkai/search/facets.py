@@ -10,7 +10,6 @@ range is not a facet and is applied in SQL.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -44,42 +43,23 @@ class Group:
     count: int
 
 
-GroupTable = dict[int, Group]
-
-
-def group_table() -> GroupTable:
-    """Every facet group (`SearchGroupCount`), by id, with its organisation's
-    path and its number of indexed entries as `count`: read once per search."""
-    rows = list(SearchGroupCount.objects.values_list("pk", *GROUP_FIELDS, "count"))
+def groups_of(counts: Mapping[int | None, int]) -> list[Group]:
+    """The facet groups of `counts` (group id → matches), each with its
+    count (one query for the groups, one for their organisations' paths)."""
+    wanted = [pk for pk, n in counts.items() if n and pk is not None]
+    rows = list(
+        SearchGroupCount.objects.filter(pk__in=wanted).values_list("pk", *GROUP_FIELDS)
+    )
     # Paths looked up once per organisation, not joined per group.
     paths = dict(
         Organisation.objects.filter(pk__in={r[1] for r in rows}).values_list(
             "pk", "path"
         )
     )
-    return {
-        r[0]: Group(paths.get(r[1], ""), r[2], r[3], r[4], r[5], r[6], r[7], r[8])
-        for r in rows
-    }
-
-
-def counted(table: GroupTable, counts: Mapping[int | None, int]) -> list[Group]:
-    """The groups of `counts` (group id → matches), each with its count."""
     return [
-        dataclasses.replace(table[pk], count=n)
-        for pk, n in counts.items()
-        if n and pk in table
+        Group(paths.get(r[1], ""), r[2], r[3], r[4], r[5], r[6], r[7], counts[r[0]])
+        for r in rows
     ]
-
-
-def groups_passing(table: GroupTable, filters: Filters) -> list[int]:
-    """Ids of the groups that every facet filter lets through."""
-    checks = list(_tests(filters).values())
-    return [pk for pk, g in table.items() if all(check(g) for check in checks)]
-
-
-def has_facet_filter(filters: Filters) -> bool:
-    return bool(_tests(filters))
 
 
 def _tests(f: Filters) -> dict[str, Callable[[Group], bool]]:

@@ -16,19 +16,14 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import connection
 
+from gongkai.core.models import Organisation
+
 from .backends import Term, get_backend
 from .backends.base import Found, Where
 from .estimate import estimated_groups
-from .facets import (
-    Group,
-    GroupTable,
-    counted,
-    group_table,
-    groups_passing,
-    has_facet_filter,
-)
+from .facets import Group, groups_of
 from .keys import first_key
-from .models import SearchEntry
+from .models import SearchEntry, SearchGroupCount
 from .query import Filters, ParsedQuery
 
 
@@ -48,21 +43,41 @@ def _key_range(filters: Filters, *, with_year: bool) -> tuple[int | None, int | 
     return low, high
 
 
-def where_for(
-    filters: Filters, table: GroupTable, *, facet_filters: bool = True
-) -> Where:
+def where_for(filters: Filters, *, facet_filters: bool = True) -> Where:
     """SQL of `filters` over the entry table (the rules of `selectors._filtered`):
-    the facet filters as the facet groups that pass them, the date range as
-    a range of rank keys; without `facet_filters` only the date range (facets
-    are counted under it)."""
+    the facet filters pick facet groups, the date range is a range of rank
+    keys; without `facet_filters` only the date range (facets are counted
+    under it)."""
     low, high = _key_range(filters, with_year=facet_filters)
-    if not (facet_filters and has_facet_filter(filters)):
+    sql: list[str] = []
+    params: list[object] = []
+    if facet_filters:
+        if filters.organisation is not None:
+            sql.append(
+                " AND g.organisation_id IN (SELECT id FROM "
+                f"{Organisation._meta.db_table} WHERE path LIKE %s)"
+            )
+            params.append(filters.organisation.path + "%")
+        if filters.year is not None:
+            sql.append(" AND g.year = %s")
+            params.append(filters.year)
+        if filters.topic is not None:
+            sql.append(" AND (g.topic_id_value = %s OR g.topic_parent_id_value = %s)")
+            params += [filters.topic, filters.topic]
+        for column, value in (
+            ("genre", filters.genre),
+            ("validity", filters.validity),
+            ("content_type", filters.content_type),
+        ):
+            if value:
+                sql.append(f" AND g.{column} = %s")
+                params.append(value)
+    if not sql:
         return Where("", (), low, high)
-    groups = groups_passing(table, filters)
-    if not groups:
-        return Where(" AND 1 = 0", (), low, high)
-    marks = ", ".join(["%s"] * len(groups))
-    return Where(f" AND e.facet_group IN ({marks})", tuple(groups), low, high)
+    groups = f"SELECT id FROM {SearchGroupCount._meta.db_table} g WHERE 1 = 1"
+    return Where(
+        f" AND e.facet_group IN ({groups}{''.join(sql)})", tuple(params), low, high
+    )
 
 
 def top(
@@ -103,10 +118,6 @@ class MatchSet:
     exact_ids: list[int]  # 发文字号/索引号 lookups (unfiltered)
     complete: bool  # `sample` is every match
     groups: list[Group]  # facet groups: counted, or estimated if not complete
-    table: GroupTable  # every facet group (`facets.group_table`)
-
-    def where(self, filters: Filters, *, facet_filters: bool = True) -> Where:
-        return where_for(filters, self.table, facet_filters=facet_filters)
 
 
 def match_set(query: ParsedQuery, filters: Filters, exact_ids: list[int]) -> MatchSet:
@@ -114,29 +125,24 @@ def match_set(query: ParsedQuery, filters: Filters, exact_ids: list[int]) -> Mat
     they are counted up to `count_limit()` + 1 without fetching them, and
     the rest is fetched only if that is all (an exact count)."""
     limit, size = count_limit(), sample_size()
-    table = group_table()
-    where = where_for(filters, table, facet_filters=False)
+    where = where_for(filters, facet_filters=False)
     terms = query.backend_terms()
     found = top(terms, where, size, groups=True)
     if len(found.rows) == size:
         # Only the matches older than the sample are walked again.
         older = Where(where.sql, where.params, where.key_min, found.rows[-1][1])
         if count(terms, older, limit - size + 1) > limit - size:
-            groups = estimated_groups(found, where, table)
-            return MatchSet(found, exact_ids, False, groups, table)
+            return MatchSet(found, exact_ids, False, estimated_groups(found, where))
         rest = top(terms, older, limit - size, groups=True)
         found = Found(
             found.rows + rest.rows,
             found.groups + rest.groups,
             found.not_in_force | rest.not_in_force,
         )
-    groups = _counted(found, exact_ids, where, table)
-    return MatchSet(found, exact_ids, True, groups, table)
+    return MatchSet(found, exact_ids, True, _counted(found, exact_ids, where))
 
 
-def _counted(
-    found: Found, exact_ids: list[int], date_where: Where, table: GroupTable
-) -> list[Group]:
+def _counted(found: Found, exact_ids: list[int], date_where: Where) -> list[Group]:
     counts: Counter[int | None] = Counter(found.groups)
     extra = set(exact_ids) - set(found.ids)
     if extra:
@@ -146,4 +152,4 @@ def _counted(
         if date_where.key_max is not None:
             exact = exact.filter(rank_key__lt=date_where.key_max)
         counts.update(exact.values_list("facet_group", flat=True))
-    return counted(table, counts)
+    return groups_of(counts)

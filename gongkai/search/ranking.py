@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from enum import IntEnum
+from operator import itemgetter
 
 from . import text
 from .query import ParsedQuery
@@ -33,9 +37,20 @@ def tier(*, exact: bool, title_phrase: bool, title_terms: bool, phrase: bool) ->
     return Tier.PHRASE if phrase else Tier.TERMS
 
 
-def sort_key(key: int, in_force: bool, rank: Tier) -> tuple[int, int, int]:
-    """`key` is the rank key (`keys.rank_key`): newest, then highest id."""
-    return (-int(rank), 0 if in_force else 1, -key)
+def rank_order(
+    rows: Iterable[tuple[int, int]],
+    tier_of: Callable[[int], Tier],
+    not_in_force: AbstractSet[int],
+) -> list[int]:
+    """Entry ids of `rows` (entry id, rank key) by tier, then in force
+    before not, then newest (highest rank key: `keys.rank_key`) first.
+
+    The rows are ordered by key once and dealt into one list per (tier,
+    in force), which keeps them in that order: no sort key per row."""
+    buckets: dict[tuple[int, bool], list[int]] = defaultdict(list)
+    for pk, _ in sorted(rows, key=itemgetter(1), reverse=True):
+        buckets[(-tier_of(pk), pk in not_in_force)].append(pk)
+    return [pk for bucket in sorted(buckets) for pk in buckets[bucket]]
 
 
 def compact(value: str) -> str:

@@ -14,10 +14,10 @@ from . import text
 from .backends import Term
 from .backends.base import Found, Where
 from .facets import FacetValue, facets_from_groups, total_count
-from .matching import MatchSet, match_set, top
+from .matching import MatchSet, match_set, top, where_for
 from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
-from .ranking import highlight, snippet, sort_key, tier
+from .ranking import Tier, highlight, rank_order, snippet, tier
 
 Sort = Literal["relevance", "date"]
 
@@ -100,9 +100,9 @@ def _newest(
     query: ParsedQuery, filters: Filters, matches: MatchSet, limit: int
 ) -> Found:
     """The newest `limit` matches under every filter (exact lookups included)."""
-    where = matches.where(filters)
+    where = where_for(filters)
     sample = matches.sample
-    unfiltered = where == matches.where(filters, facet_filters=False)
+    unfiltered = where == where_for(filters, facet_filters=False)
     if matches.complete and not unfiltered:
         ids = set(sample.ids) | set(matches.exact_ids)
         return _by_rank(
@@ -137,10 +137,10 @@ def _phrase_ids(
 
 def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list[int]:
     """The ranked window: title matches and the newest matches (bounded),
-    ordered by `ranking.sort_key`. Which candidates have the terms or the
+    ordered by `ranking.rank_order`. Which candidates have the terms or the
     whole phrase in the title is asked of the index, so no text is read."""
     limit = int(settings.GONGKAI_SEARCH["candidates"])
-    where = matches.where(filters)
+    where = where_for(filters)
     newest = _newest(query, filters, matches, limit)
     titles = top(query.backend_terms(), where, limit, title_only=True)
     title_terms = set(titles.ids)
@@ -153,17 +153,16 @@ def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list
         any_phrase = _phrase_ids(phrase, where, newest, title_only=False)
     exact = set(matches.exact_ids)
     rows = dict(newest.rows) | dict(titles.rows)
-    not_in_force = newest.not_in_force | titles.not_in_force
-    scored = []
-    for pk, key in rows.items():
-        rank = tier(
+
+    def tier_of(pk: int) -> Tier:
+        return tier(
             exact=pk in exact,
             title_phrase=pk in title_phrase,
             title_terms=pk in title_terms,
             phrase=pk in any_phrase,
         )
-        scored.append((sort_key(key, pk not in not_in_force, rank), pk))
-    return [pk for _, pk in sorted(scored)]
+
+    return rank_order(rows.items(), tier_of, newest.not_in_force | titles.not_in_force)
 
 
 def _page_ids(
