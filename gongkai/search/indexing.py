@@ -258,7 +258,7 @@ def rebuild_workers() -> int:
 
 
 def rebuild(
-    *, progress: Any = None, batch_size: int = 2000, workers: int | None = None
+    *, progress: Any = None, batch_size: int = 10_000, workers: int | None = None
 ) -> int:
     """Drop and rebuild the whole index; returns the number of entries.
 
