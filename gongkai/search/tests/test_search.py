@@ -223,3 +223,6 @@ def test_counts_above_the_limit_are_estimated(settings, client):
     assert search_run(q="其他").total_exact
     data = client.get("/api/v1/search", {"q": "听证"}).json()
     assert data["total_exact"] is False and data["total"] == 8
+    page = client.get("/search/", {"q": "听证"}).content.decode()
+    assert "约找到 8 条结果" in page and "估计值" in page
+    assert "共找到 1 条结果" in client.get("/search/", {"q": "其他"}).content.decode()
