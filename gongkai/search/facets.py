@@ -14,12 +14,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connection
+
 from gongkai.core.models import Organisation
 
 from . import registry
-from .group_counts import GROUP_FIELDS
 from .models import SearchGroupCount
 from .query import Filters
+
+GROUPS_TABLE = SearchGroupCount._meta.db_table
+ORGANISATIONS_TABLE = Organisation._meta.db_table
 
 FACETS = ("org", "year", "topic", "genre", "validity", "type")
 
@@ -45,19 +49,22 @@ class Group:
 
 def groups_of(counts: Mapping[int | None, int]) -> list[Group]:
     """The facet groups of `counts` (group id → matches), each with its
-    count (one query for the groups, one for their organisations' paths)."""
+    count, and its organisation's path (one query: this runs per search)."""
     wanted = [pk for pk, n in counts.items() if n and pk is not None]
-    rows = list(
-        SearchGroupCount.objects.filter(pk__in=wanted).values_list("pk", *GROUP_FIELDS)
-    )
-    # Paths looked up once per organisation, not joined per group.
-    paths = dict(
-        Organisation.objects.filter(pk__in={r[1] for r in rows}).values_list(
-            "pk", "path"
+    if not wanted:
+        return []
+    marks = ", ".join(["%s"] * len(wanted))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT g.id, o.path, g.year, g.topic_id_value, g.topic_parent_id_value, "
+            f"g.genre, g.validity, g.content_type FROM {GROUPS_TABLE} g "
+            f"LEFT JOIN {ORGANISATIONS_TABLE} o ON o.id = g.organisation_id "
+            f"WHERE g.id IN ({marks})",
+            wanted,
         )
-    )
+        rows = cursor.fetchall()
     return [
-        Group(paths.get(r[1], ""), r[2], r[3], r[4], r[5], r[6], r[7], counts[r[0]])
+        Group(r[1] or "", r[2], r[3], r[4], r[5], r[6], r[7], counts[r[0]])
         for r in rows
     ]
 

@@ -7,6 +7,7 @@ documents in force above repealed/invalid ones; then the newest first.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import defaultdict
@@ -62,15 +63,20 @@ SNIPPET_CHARS = 120
 SNIPPET_HEAD = 4 * SNIPPET_CHARS
 
 
+@functools.lru_cache(maxsize=1024)
+def _needle_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """Every occurrence of any needle, overlapping ones included (a lookahead
+    at each position, the longest needle first): one pass over the text."""
+    ordered = sorted(needles, key=len, reverse=True)
+    return re.compile("(?=(" + "|".join(map(re.escape, ordered)) + "))")
+
+
 def _highlight_positions(value: str, needles: list[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for needle in needles:
-        spans.extend(
-            (m.start(), m.end()) for m in re.finditer(re.escape(needle), value)
-        )
-    spans.sort()
+    if not needles:
+        return []
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for match in _needle_pattern(tuple(needles)).finditer(value):
+        start, end = match.start(), match.start() + len(match.group(1))
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
@@ -90,7 +96,7 @@ def _marked(value: str, query: ParsedQuery) -> tuple[str, list[tuple[int, int]]]
 
 
 def _needles(query: ParsedQuery) -> list[str]:
-    return [n for n in {query.compact, *query.terms} if n]
+    return sorted(n for n in {query.compact, *query.terms} if n)
 
 
 def _bounds(
