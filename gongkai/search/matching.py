@@ -101,6 +101,15 @@ def top(
         )
 
 
+def any_order(
+    terms: list[Term], where: Where, limit: int, title_only: bool
+) -> set[int]:
+    with connection.cursor() as cursor:
+        return get_backend().any_order(
+            cursor, terms, where=where, limit=limit, title_only=title_only
+        )
+
+
 def sample_size() -> int:
     """Matches fetched with their facet values when there are more than
     `count_limit()` (the estimate's sample; above it only counted)."""

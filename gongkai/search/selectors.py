@@ -14,7 +14,7 @@ from . import text
 from .backends import Term
 from .backends.base import Found, Where
 from .facets import FacetValue, facets_from_groups, total_count
-from .matching import MatchSet, match_set, top, where_for
+from .matching import MatchSet, any_order, match_set, top, where_for
 from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
 from .ranking import Tier, highlight, rank_order, snippet, tier
@@ -131,8 +131,10 @@ def _phrase_ids(
     bounded = Where(
         where.sql, where.params, max(low, where.key_min or low), where.key_max
     )
-    found = top([phrase], bounded, 2 * len(candidates.rows) + 10, title_only=title_only)
-    return set(found.ids) & set(candidates.ids)
+    # Phrase matches in the range are among the term matches there, which
+    # are the candidates (bar filters): the limit is only a safeguard.
+    found = any_order([phrase], bounded, 10 * len(candidates.rows) + 100, title_only)
+    return found & set(candidates.ids)
 
 
 def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list[int]:

@@ -136,6 +136,24 @@ class SearchBackend(ABC):
         cursor.execute(sql, params)
         return Found.from_rows(cursor.fetchall())
 
+    def any_order(
+        self,
+        cursor: Any,
+        terms: list[Term],
+        *,
+        where: Where,
+        limit: int,
+        title_only: bool = False,
+    ) -> set[int]:
+        """Ids of at most `limit` matches under `where`, in no particular
+        order: which of some candidates match, within the key range they
+        span. FTS5 then walks its lists forwards, from the lower key bound,
+        instead of newest first (which reads whole lists backwards: 68 → 8 ms
+        for a 发文字号 phrase over 1,000,000 documents)."""
+        sql, params = self.top_sql(terms, where, limit, title_only, "e.id", False)
+        cursor.execute(sql, params)
+        return {int(row[0]) for row in cursor.fetchall()}
+
     def count(self, cursor: Any, terms: list[Term], *, where: Where, limit: int) -> int:
         """How many entries `top` would return (the rows are not fetched)."""
         sql, params = self.top_sql(terms, where, limit, False, "1")
@@ -150,9 +168,10 @@ class SearchBackend(ABC):
         limit: int,
         title_only: bool,
         columns: str,
+        newest_first: bool = True,
     ) -> tuple[str, list[Any]]:
         """SELECT `columns` (over the entry table, alias `e`) of the matches
-        of `top`, newest first, at most `limit`."""
+        of `top`, at most `limit`, newest first unless not `newest_first`."""
 
     @abstractmethod
     def size_bytes(self, cursor: Any) -> int | None: ...

@@ -108,12 +108,14 @@ class PostgresBackend(SearchBackend):
         limit: int,
         title_only: bool,
         columns: str,
+        newest_first: bool = True,
     ) -> tuple[str, list[Any]]:
         match, params = self._match_sql(terms, title_only)
         key_sql, key_params = where.key_sql("e.rank_key")
+        order = " ORDER BY e.rank_key DESC" if newest_first else ""
         return (
             f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.id IN ({match})"
-            f"{key_sql}{where.sql} ORDER BY e.rank_key DESC LIMIT %s",
+            f"{key_sql}{where.sql}{order} LIMIT %s",
             [*params, *key_params, *where.params, limit],
         )
 
