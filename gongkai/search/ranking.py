@@ -60,7 +60,6 @@ def compact(value: str) -> str:
 
 
 SNIPPET_CHARS = 120
-SNIPPET_HEAD = 4 * SNIPPET_CHARS
 
 
 @functools.lru_cache(maxsize=1024)
@@ -131,15 +130,19 @@ def highlight(value: str, query: ParsedQuery, *, window: int | None = None) -> s
 
 
 def snippet(body: str, query: ParsedQuery) -> str:
-    """A window of the body around the first match. The head of the body is
-    tried first (most matches are near the start): normalising and scanning a
-    whole long body for the twenty hits of a page is most of a page's cost."""
+    """A window of the body around the first match. The query's words are
+    first looked for as they are (C-speed `str.find`): in most documents they
+    appear so, and only the window is then normalised and marked; otherwise
+    (traditional characters, full-width forms …) the whole body is."""
     source = " ".join(body.split())
-    head = source[:SNIPPET_HEAD]
-    if len(head) < len(source):
-        shown, spans = _marked(head, query)
-        start, end = _bounds(spans, len(shown), SNIPPET_CHARS)
-        margin = max(map(len, _needles(query)), default=0)
-        if spans and len(shown) == len(head) and end + margin < len(head):
-            return _rendered(shown, spans, start, end)
-    return highlight(source, query, window=SNIPPET_CHARS)
+    found = [i for i in map(source.find, _needles(query)) if i >= 0]
+    if not found or len(source) <= SNIPPET_CHARS:
+        return highlight(source, query, window=SNIPPET_CHARS)
+    start = max(0, min(found) - SNIPPET_CHARS // 4)
+    end = min(len(source), start + SNIPPET_CHARS)
+    shown, spans = _marked(source[start:end], query)
+    return (
+        ("…" if start > 0 else "")
+        + _rendered(shown, spans, 0, len(shown))
+        + ("…" if end < len(source) else "")
+    )

@@ -128,6 +128,18 @@ def test_snippets_escape_html_and_mark_matches():
     assert "&lt;b&gt;<mark>听证</mark>" in hit.title_html
 
 
+def test_snippet_is_a_window_around_the_first_match_in_either_script():
+    filler = "本市持续优化营商环境。" * 100
+    publish(title="通知甲", body=f"<p>{filler}召开医保听证会。{filler}</p>")
+    publish(title="通知乙", body=f"<p>{filler}召開醫保聽證會。{filler}</p>")
+    for hit in search_run(q="医保听证").hits:
+        assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+        assert len(hit.snippet.replace("<mark>", "").replace("</mark>", "")) <= 122
+    snippets = sorted(hit.snippet for hit in search_run(q="医保听证").hits)
+    assert any("<mark>医保听证</mark>会" in s for s in snippets)
+    assert any("<mark>醫保聽證</mark>會" in s for s in snippets)
+
+
 @pytest.mark.parametrize("q", ["", "   ", "字" * 201])
 def test_bad_queries(q):
     with pytest.raises(QueryError):
