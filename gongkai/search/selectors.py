@@ -10,6 +10,8 @@ from typing import Literal
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from gongkai.core.models import Organisation
+
 from . import text
 from .backends import Term
 from .backends.base import Found, Where
@@ -225,25 +227,29 @@ def search_run(
 
 
 def _hits(ids: list[int], query: ParsedQuery, exact: set[int]) -> list[Hit]:
-    """The page's entries in rank order, with highlighted title and snippet."""
-    entries = SearchEntry.objects.select_related("organisation", "body").in_bulk(ids)
+    """The page's entries in rank order, with highlighted title and snippet.
+    Entries, texts and organisations are read apart (three small queries
+    cost less than one with two joins building three models per hit)."""
+    entries = SearchEntry.objects.in_bulk(ids)
+    texts = dict(
+        SearchText.objects.filter(entry_id__in=ids).values_list("entry_id", "text")
+    )
+    organisations = Organisation.objects.in_bulk(
+        {e.organisation_id for e in entries.values() if e.organisation_id}
+    )
+    for entry in entries.values():
+        if entry.organisation_id in organisations:
+            entry.organisation = organisations[entry.organisation_id]
     return [
         Hit(
             entry=entries[pk],
-            snippet=snippet(_body(entries[pk]), query),
+            snippet=snippet(texts.get(pk, ""), query),
             title_html=_title_html(entries[pk], query),
             exact=pk in exact,
         )
         for pk in ids
         if pk in entries
     ]
-
-
-def _body(entry: SearchEntry) -> str:
-    try:
-        return entry.body.text
-    except SearchText.DoesNotExist:
-        return ""
 
 
 def _title_html(entry: SearchEntry, query: ParsedQuery) -> str:
