@@ -10,6 +10,7 @@ range is not a facet and is applied in SQL.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -92,6 +93,8 @@ def _passing(
     groups: list[Group], tests: Iterable[Callable[[Group], bool]]
 ) -> list[Group]:
     checks = list(tests)
+    if not checks:
+        return groups
     return [g for g in groups if all(check(g) for check in checks)]
 
 
@@ -99,19 +102,25 @@ def total_count(groups: list[Group], filters: Filters) -> int:
     return sum(g.count for g in _passing(groups, _tests(filters).values()))
 
 
-def _values(facet: str, group: Group) -> list[str]:
-    if facet == "org":
-        return [p for p in group.path.strip("/").split("/") if p]
-    if facet == "year":
-        return [str(group.year)] if group.year is not None else []
-    if facet == "topic":
-        return [str(t) for t in (group.topic, group.topic_parent) if t is not None]
-    value = {
-        "genre": group.genre,
-        "validity": group.validity,
-        "type": group.content_type,
-    }[facet]
-    return [value] if value else []
+@functools.lru_cache(maxsize=4096)
+def _path_ids(path: str) -> tuple[str, ...]:
+    return tuple(p for p in path.strip("/").split("/") if p)
+
+
+def _optional(value: object) -> tuple[str, ...]:
+    return (str(value),) if value not in (None, "") else ()
+
+
+# The values a group counts for in each facet (an organisation counts for
+# every organisation above it, a topic for its parent too).
+_VALUES: dict[str, Callable[[Group], tuple[str, ...]]] = {
+    "org": lambda g: _path_ids(g.path),
+    "year": lambda g: _optional(g.year),
+    "topic": lambda g: _optional(g.topic) + _optional(g.topic_parent),
+    "genre": lambda g: _optional(g.genre),
+    "validity": lambda g: _optional(g.validity),
+    "type": lambda g: _optional(g.content_type),
+}
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
@@ -151,8 +160,9 @@ def facets_from_groups(
     for facet in FACETS:
         counts: dict[str, int] = {}
         others = [test for name, test in tests.items() if name != facet]
+        values_of = _VALUES[facet]
         for group in _passing(groups, others):
-            for value in _values(facet, group):
+            for value in values_of(group):
                 counts[value] = counts.get(value, 0) + group.count
         out[facet] = _facet_values(facet, counts)
     return out
