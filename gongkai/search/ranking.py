@@ -10,48 +10,35 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from enum import IntEnum
-from operator import itemgetter
 
 from . import text
 from .query import ParsedQuery
 
 
-class Tier(IntEnum):
-    TERMS = 1  # every term somewhere (title or body), not as one phrase
-    PHRASE = 3  # the whole query as one phrase (in the body)
-    TITLE_TERMS = 4  # every term in the title
-    TITLE_PHRASE = 5  # the whole query as one phrase in the title
-    EXACT = 9  # 发文字号 or 索引号
-
-
-def tier(*, exact: bool, title_phrase: bool, title_terms: bool, phrase: bool) -> Tier:
-    if exact:
-        return Tier.EXACT
-    if title_phrase:
-        return Tier.TITLE_PHRASE
-    if title_terms:
-        return Tier.TITLE_TERMS
-    return Tier.PHRASE if phrase else Tier.TERMS
-
-
 def rank_order(
-    rows: Iterable[tuple[int, int]],
-    tier_of: Callable[[int], Tier],
+    keys: Mapping[int, int],
+    tiers: Sequence[AbstractSet[int]],
     not_in_force: AbstractSet[int],
 ) -> list[int]:
-    """Entry ids of `rows` (entry id, rank key) by tier, then in force
-    before not, then newest (highest rank key: `keys.rank_key`) first.
+    """Entry ids of `keys` (entry id → rank key) in rank order.
 
-    The rows are ordered by key once and dealt into one list per (tier,
-    in force), which keeps them in that order: no sort key per row."""
-    buckets: dict[tuple[int, bool], list[int]] = defaultdict(list)
-    for pk, _ in sorted(rows, key=itemgetter(1), reverse=True):
-        buckets[(-tier_of(pk), pk in not_in_force)].append(pk)
-    return [pk for bucket in sorted(buckets) for pk in buckets[bucket]]
+    `tiers` are sets of entry ids from the best down: exact 发文字号/索引号,
+    whole phrase in the title, every term in the title, whole phrase
+    anywhere; an entry ranks in the first tier that holds it, entries in none
+    (terms found apart) last. Within a tier those in force come before
+    repealed/invalid ones, then the newest (highest rank key,
+    `keys.rank_key`) first. Set operations and one sort per group, no key
+    per entry built in Python."""
+    remaining = set(keys)
+    out: list[int] = []
+    for tier in [*tiers, remaining]:
+        group = remaining & tier
+        remaining -= group
+        for part in (group - not_in_force, group & not_in_force):
+            out.extend(sorted(part, key=keys.__getitem__, reverse=True))
+    return out
 
 
 def compact(value: str) -> str:

@@ -19,7 +19,7 @@ from .facets import FacetValue, facets_from_groups, total_count
 from .matching import MatchSet, any_order, match_set, top, where_for
 from .models import SearchEntry, SearchKey, SearchText
 from .query import Filters, ParsedQuery, parse_query
-from .ranking import Tier, highlight, rank_order, snippet, tier
+from .ranking import highlight, rank_order, snippet
 
 Sort = Literal["relevance", "date"]
 
@@ -155,18 +155,12 @@ def _ranked_ids(query: ParsedQuery, filters: Filters, matches: MatchSet) -> list
     else:
         title_phrase = _phrase_ids(phrase, where, titles, title_only=True)
         any_phrase = _phrase_ids(phrase, where, newest, title_only=False)
-    exact = set(matches.exact_ids)
     rows = dict(newest.rows) | dict(titles.rows)
-
-    def tier_of(pk: int) -> Tier:
-        return tier(
-            exact=pk in exact,
-            title_phrase=pk in title_phrase,
-            title_terms=pk in title_terms,
-            phrase=pk in any_phrase,
-        )
-
-    return rank_order(rows.items(), tier_of, newest.not_in_force | titles.not_in_force)
+    return rank_order(
+        rows,
+        [set(matches.exact_ids), title_phrase, title_terms, any_phrase],
+        newest.not_in_force | titles.not_in_force,
+    )
 
 
 def _page_ids(
