@@ -59,7 +59,11 @@ def _traditional_characters() -> frozenset[str]:
     return frozenset(c for c, t in zip(candidates, converted, strict=True) if c != t)
 
 
-_TRADITIONAL = _traditional_characters()
+# One character class: searching a text for it is several times faster than
+# testing each character against a set.
+_TRADITIONAL = re.compile(
+    "[" + "".join(map(re.escape, sorted(_traditional_characters()))) + "]"
+)
 
 
 def normalise(text: str) -> str:
@@ -67,7 +71,7 @@ def normalise(text: str) -> str:
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.lower()
-    if _TRADITIONAL.isdisjoint(text):
+    if _TRADITIONAL.search(text) is None:
         return text
     return str(_converter.convert(text))
 
