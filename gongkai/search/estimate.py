@@ -58,8 +58,11 @@ def _window(last: int, where: Where) -> tuple[int, Counter[int | None]]:
 
 def _population(where: Where) -> Counter[int | None]:
     if where.key_min is None and where.key_max is None:
-        counts = SearchGroupCount.objects.filter(count__gt=0)
-        return Counter(dict(counts.values_list("pk", "count")))
+        count = connection.ops.quote_name("count")
+        source = f"FROM {SearchGroupCount._meta.db_table} WHERE {count} > 0"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id, {count} {source}")
+            return Counter(dict(cursor.fetchall()))
     source, params = _range_sql(where)
     with connection.cursor() as cursor:
         cursor.execute(
