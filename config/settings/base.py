@@ -239,9 +239,18 @@ GONGKAI_CALENDAR_WARN_FROM = (10, 1)
 # Full-text search (gongkai.search). The backend follows the database vendor
 # (SQLite FTS5 or PostgreSQL tsvector/GIN); these only tune it.
 GONGKAI_SEARCH = {
-    # Matches ranked in the application per query (title/phrase/validity/date);
-    # beyond this window results follow in date order (search-measurements.md).
-    "candidates": int(os.environ.get("GONGKAI_SEARCH_CANDIDATES", "500")),
+    # Practice values [M], measured in bench/search.py (README). Matches
+    # ranked in the application per query (title/phrase/validity/date): the
+    # newest this many and as many title matches; beyond this window (12
+    # pages of 20) results follow in date order. 500 cost 2.5 ms more per
+    # search at 1,000,000 documents (p50 10.0 → 7.5 ms with the sample below).
+    "candidates": int(os.environ.get("GONGKAI_SEARCH_CANDIDATES", "250")),
+    # Matches counted one by one (exact total and facets) ...
+    "count_limit": 1000,
+    # ... and above it the newest matches the estimate is scaled from, and
+    # the entries their share of matches is measured on (`search.estimate`).
+    "estimate_sample": 250,
+    "estimate_window": 3000,
     "page_size": 20,
     "max_query_length": 200,
     "log_days": 30,

@@ -113,7 +113,7 @@ def any_order(
 def sample_size() -> int:
     """Matches fetched with their facet values when there are more than
     `count_limit()` (the estimate's sample; above it only counted)."""
-    return min(count_limit(), int(settings.GONGKAI_SEARCH.get("estimate_sample", 500)))
+    return min(count_limit(), int(settings.GONGKAI_SEARCH.get("estimate_sample", 250)))
 
 
 def count(terms: list[Term], where: Where, limit: int) -> int:
