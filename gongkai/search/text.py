@@ -6,8 +6,9 @@
 - `grams`: the tokens stored in the index. Every run of Chinese characters
   becomes its character pairs (bigrams) plus its last character alone, every
   run of letters/digits one token. A query of any length ≥ 2 is the phrase of
-  its pairs, a 1-character query the prefix of a pair: both match every
-  document that contains the string (no 2-character blind spot of trigram
+  its pairs, a 1-character query the character among the entry's distinct
+  characters (`distinct_chars`): both match every document that contains
+  the string (no 2-character blind spot of trigram
   indexes, no missed short word inside a longer dictionary word; see
   ../shared/design/search-measurements.md). Runs are split at punctuation, so
   政务、公开 does not match 政务公开.

@@ -3,14 +3,17 @@
 The application analyses text (`gongkai.search.text`) and hands backends
 ready-made tokens, so both backends match exactly the same documents: a
 query is a conjunction of `Term`s, each the phrase of its tokens (or, for a
-single character, a prefix), satisfied inside the title or inside the body.
+single character, that character anywhere in the entry), satisfied inside
+the title or inside the body.
 Ranking is done by the application over a bounded candidate set (`ranking`),
 not by FTS5's bm25 nor PostgreSQL's ts_rank, which disagree with each other.
 
 Backends answer one question, `top`: the newest entries (by rank key,
 `gongkai.search.keys`) that match, under a filter over the entry table, at
-most `limit` of them. Everything else (counts, facets, candidates) is built
-from bounded calls of it (`matching`), so no search evaluates every match.
+most `limit` of them (and, for checks within a key range already bounded,
+the same without the order: `any_order`). Everything else (counts, facets,
+candidates) is built from bounded calls of these (`matching`), so no search
+evaluates every match.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ ENTRY_TABLE = "search_searchentry"
 @dataclass(frozen=True)
 class Term:
     tokens: tuple[str, ...]
-    prefix: bool = False  # a lone character: matches every pair starting with it
+    # A lone character: any entry containing it (FTS5: its `chars` column;
+    # PostgreSQL: a prefix of the pairs).
+    prefix: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ character (200 ms for 的 over 50,000 documents, against 1 ms).
 
 Contentless tables keep no copy of the tokens (half the size, faster
 writes); a delete passes the tokens again, recomputed from the stored entry
-(`indexing._stored_row`).
+(`indexing._stored_rows`).
 """
 
 from __future__ import annotations
