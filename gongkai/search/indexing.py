@@ -14,6 +14,7 @@ counts (`SearchGroupCount`) in step, in the same transaction
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -290,17 +291,14 @@ def _rebuild_type(
     bar = progress(queryset.count(), searchable.key) if progress else None
     count = 0
     pending: _Batch | None = None
-    for objects in _batches(queryset, batch_size):
-        batch = _prepare(searchable, objects, tokenizer)
+    # The trailing None writes the last batch after the loop has read it.
+    for objects in itertools.chain(_batches(queryset, batch_size), [None]):
+        batch = None if objects is None else _prepare(searchable, objects, tokenizer)
         if pending is not None:
             count += _write_new(pending)
             if bar is not None:
                 bar.update(pending.size)
         pending = batch
-    if pending is not None:
-        count += _write_new(pending)
-        if bar is not None:
-            bar.update(pending.size)
     if bar is not None:
         bar.close()
     return count

@@ -45,8 +45,8 @@ def _key_range(filters: Filters, *, with_year: bool) -> tuple[int | None, int | 
 
 def where_for(filters: Filters, *, facet_filters: bool = True) -> Where:
     """SQL of `filters` over the entry table (the rules of `selectors._filtered`):
-    the facet filters pick facet groups, the date range is a range of rank
-    keys; without `facet_filters` only the date range (facets are counted
+    the facet filters pick facet groups, the year and the date range are a
+    range of rank keys; without `facet_filters` only the date range (facets are counted
     under it)."""
     low, high = _key_range(filters, with_year=facet_filters)
     sql: list[str] = []
@@ -58,9 +58,6 @@ def where_for(filters: Filters, *, facet_filters: bool = True) -> Where:
                 f"{Organisation._meta.db_table} WHERE path LIKE %s)"
             )
             params.append(filters.organisation.path + "%")
-        if filters.year is not None:
-            sql.append(" AND g.year = %s")
-            params.append(filters.year)
         if filters.topic is not None:
             sql.append(" AND (g.topic_id_value = %s OR g.topic_parent_id_value = %s)")
             params += [filters.topic, filters.topic]
