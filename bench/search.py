@@ -110,7 +110,7 @@ def _index() -> None:
     from django.db import connection
 
     from gongkai.search.backends import get_backend
-    from gongkai.search.indexing import rebuild
+    from gongkai.search.rebuilding import rebuild
 
     started, cpu = time.perf_counter(), time.process_time()
     count = rebuild()

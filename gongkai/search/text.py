@@ -81,25 +81,34 @@ def runs(normalised: str) -> list[str]:
     return RUN.findall(normalised)
 
 
-def run_grams(run: str) -> list[str]:
-    if len(run) == 1 or not CJK_RUN.fullmatch(run):
-        return [run]
-    return [*map(str.__add__, run[:-1], run[1:]), run[-1]]
+def normalised_grams(normalised: str) -> str:
+    """`grams` of text already normalised (one pass over its runs: a rebuild
+    tokenizes every body)."""
+    out: list[str] = []
+    for run in RUN.findall(normalised):
+        if run[0] <= "z":  # letters/digits: one token
+            out.append(run)
+        else:  # the pairs (map stops at the shorter), then the last character
+            out.extend(map(str.__add__, run, run[1:]))
+            out.append(run[-1])
+    return " ".join(out)
 
 
 def grams(text: str) -> str:
     """The space-separated index tokens of `text` (normalised here)."""
-    out: list[str] = []
-    for run in runs(normalise(text)):
-        out.extend(run_grams(run))
-    return " ".join(out)
+    return normalised_grams(normalise(text))
 
 
-def distinct_chars(tokens: str) -> str:
-    """The distinct Chinese characters of `tokens`, space-separated (what a
-    1-character query is looked up in)."""
+def run_grams(run: str) -> list[str]:
+    """The tokens of one run (`runs`), as they stand in the index."""
+    return normalised_grams(run).split(" ")
+
+
+def distinct_chars(text: str) -> str:
+    """The distinct Chinese characters of `text` (normalised, or its
+    tokens), space-separated: what a 1-character query is looked up in."""
     # The distinct characters first (C speed), then the Chinese among them.
-    return " ".join(CJK_CHAR.findall("".join(set(tokens))))
+    return " ".join(CJK_CHAR.findall("".join(set(text))))
 
 
 def dictionary_entries(path: Path = DICTIONARY) -> list[tuple[str, int]]:

@@ -116,6 +116,11 @@ class SearchBackend(ABC):
     @abstractmethod
     def clear(self, cursor: Any) -> None: ...
 
+    @abstractmethod
+    def entry_ids(self, cursor: Any, n: int) -> list[int]:
+        """`n` ids of the entry table that were never handed out (a rebuild
+        inserts entries with their ids, rank keys and tokens at once)."""
+
     def bulk_start(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """Before a rebuild writes everything (settings for bulk loading)."""
 

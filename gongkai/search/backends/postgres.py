@@ -90,6 +90,14 @@ class PostgresBackend(SearchBackend):
             [[r.entry_id for r in rows]],
         )
 
+    def entry_ids(self, cursor: Any, n: int) -> list[int]:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "FROM generate_series(1, %s)",
+            [ENTRY_TABLE, n],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]
+
     def clear(self, cursor: Any) -> None:
         cursor.execute(f"TRUNCATE {TABLE}")
 

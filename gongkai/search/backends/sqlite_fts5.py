@@ -1,5 +1,7 @@
-"""SQLite FTS5 over the application's tokens (tokenizer unicode61 only splits
-on the spaces we put between them; it never sees raw Chinese text).
+"""SQLite FTS5 over the application's tokens (the `ascii` tokenizer only splits
+on the spaces we put between them and keeps every non-ASCII character as
+part of a token; it never sees raw Chinese text, and does less per character
+than unicode61, which would split the same way).
 
 Two contentless tables share one rowid, the entry's rank key
 (`gongkai.search.keys`), so "newest first" is FTS5's own descending rowid
@@ -35,7 +37,7 @@ from .base import (
 TABLE = "search_fts"
 TITLE_TABLE = "search_fts_title"
 OLD_CHARS_TABLE = "search_fts_chars"  # until migration 0006
-TOKENIZE = "tokenize = 'unicode61 remove_diacritics 0'"
+TOKENIZE = "tokenize = 'ascii'"
 CREATE_SQL = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
     f"title, body, chars, content='', columnsize=0, {TOKENIZE})",
@@ -99,12 +101,34 @@ class SqliteFts5Backend(SearchBackend):
         for statement in [*DROP_SQL, *CREATE_SQL]:
             cursor.execute(statement)
 
+    def entry_ids(self, cursor: Any, n: int) -> list[int]:
+        # The table is AUTOINCREMENT: sqlite_sequence holds the largest id
+        # ever used, and ids inserted above it move it on.
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [ENTRY_TABLE])
+        row = cursor.fetchone()
+        last = int(row[0]) if row else 0
+        return list(range(last + 1, last + 1 + n))
+
     def bulk_start(self, cursor: Any) -> None:
         # A rebuild can be repeated: durability of each batch is not needed.
         # (SQLite refuses the change inside a transaction, e.g. in tests.)
         if not cursor.db.in_atomic_block:
             cursor.execute("PRAGMA synchronous = OFF")
         cursor.execute("PRAGMA cache_size = -262144")
+        # No merging while the batches go in (each leaves a segment):
+        # `bulk_end` merges them all once.
+        self._merging(cursor, automerge=0, crisismerge=64)
+
+    def _merging(self, cursor: Any, *, automerge: int, crisismerge: int) -> None:
+        for table in (TABLE, TITLE_TABLE):
+            for option, value in (
+                ("automerge", automerge),
+                ("crisismerge", crisismerge),
+            ):
+                cursor.execute(
+                    f"INSERT INTO {table}({table}, rank) VALUES (%s, %s)",
+                    [option, value],
+                )
 
     def bulk_end(self, cursor: Any) -> None:
         # One segment per table instead of the dozens left by a batch per
@@ -112,6 +136,8 @@ class SqliteFts5Backend(SearchBackend):
         # segments (queries 1.6-2.6x faster; 16 s for 100,000 documents).
         for table in (TABLE, TITLE_TABLE):
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        # FTS5's defaults again, for the one-entry writes that follow.
+        self._merging(cursor, automerge=4, crisismerge=16)
         if not cursor.db.in_atomic_block:
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA cache_size = -2000")

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from gongkai.search.backends import Term, get_backend
+from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
@@ -15,6 +16,7 @@ from gongkai.search.backends.postgres import (
     tsvector_literal,
 )
 from gongkai.search.backends.sqlite_fts5 import fts5_expression
+from gongkai.search.models import SearchEntry
 from gongkai.search.selectors import search_run
 
 from .conftest import publish
@@ -65,3 +67,27 @@ def test_traditional_text_shown_as_written():
     hit = search_run(q="听证").hits[0]
     assert "<mark>聽證</mark>" in hit.snippet
     assert "<mark>聽證</mark>" in hit.title_html
+
+
+def entry_id(doc):
+    return SearchEntry.objects.get(object_id=doc.pk).pk
+
+
+def test_characters_beside_longer_terms_and_alone():
+    both = publish(title="通知", body="<p>医保报销和听证</p>")
+    publish(title="通知", body="<p>医保报销</p>")
+    publish(title="通知", body="<p>和听证</p>")
+    terms = [Term(("医保",)), Term(("和",), prefix=True), Term(("听",), prefix=True)]
+    with connection.cursor() as cursor:
+        mixed = get_backend().top(cursor, terms, where=Where(), limit=10)
+        alone = get_backend().top(cursor, terms[1:], where=Where(), limit=10)
+        title = get_backend().top(
+            cursor,
+            [Term(("通",), prefix=True)],
+            where=Where(),
+            limit=10,
+            title_only=True,
+        )
+    assert mixed.ids == [entry_id(both)]
+    assert len(alone.ids) == 2 and entry_id(both) in alone.ids
+    assert len(title.ids) == 3

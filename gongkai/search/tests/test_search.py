@@ -8,9 +8,10 @@ import pytest
 from gongkai.core.tests.factories import OrganisationFactory
 from gongkai.documents.models import DocumentStatus, Validity
 from gongkai.documents.search_index import KEY
-from gongkai.search.indexing import index_objects, rebuild
+from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
 from gongkai.search.query import QueryError
+from gongkai.search.rebuilding import rebuild
 from gongkai.search.selectors import search_run
 
 from .conftest import publish, seed

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from tqdm import tqdm
 
-from gongkai.search.indexing import rebuild
+from gongkai.search.rebuilding import rebuild
 
 
 class Command(BaseCommand):

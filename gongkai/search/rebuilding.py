@@ -1,0 +1,226 @@
+"""Rebuilding the whole index (`python manage.py search rebuild`).
+
+Everything but storing is done in worker processes: each batch of objects is
+read, turned into entries (`Searchable.entry`), converted to the entry
+table's column values and tokenized there (`prepare`), while the main
+process writes the previous batch with plain INSERTs (`_write`): on two
+cores both run at once, and the single writer SQLite allows spends its time
+writing. Workers are spawned (not forked), so no connection or lock of the
+parent is inherited; they open their own connection to the same database
+and see committed data only, so a rebuild inside a transaction, or on an
+in-memory database (tests), prepares in-process.
+
+The entry ids are reserved when a batch is written (`SearchBackend.entry_ids`),
+so its rank keys, entries, texts, lookup keys and tokens go in together, in
+one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.backends.sqlite3.creation import DatabaseCreation as SqliteCreation
+from django.db.models import Field, Model
+
+from . import group_counts, registry
+from .backends import get_backend
+from .backends.base import IndexRow
+from .group_counts import GroupValues
+from .indexing import clear, entry_of, index_texts
+from .keys import rank_key
+from .models import SearchEntry, SearchKey, SearchText
+from .tokenizing import Tokens, tokens_of
+from .workers import Workers
+
+# Written by `_write` itself: the reserved id, the rank key, the facet group.
+_OWN_COLUMNS = ("id", "rank_key", "facet_group")
+
+
+def _prepared_fields() -> list[Field[Any, Any]]:
+    return [
+        f for f in SearchEntry._meta.concrete_fields if f.column not in _OWN_COLUMNS
+    ]
+
+
+@dataclass
+class Prepared:
+    """One batch, ready to be written: per entry its column values
+    (`_prepared_fields`, as the database takes them), facet values, date,
+    text, lookup keys and tokens."""
+
+    size: int  # objects read (public or not), for the progress bar
+    values: list[list[Any]] = field(default_factory=list)
+    groups: list[GroupValues] = field(default_factory=list)
+    dates: list[date | None] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    keys: list[tuple[str, ...]] = field(default_factory=list)
+    tokens: list[Tokens] = field(default_factory=list)
+
+
+def prepare(key: str, pks: list[Any]) -> Prepared:
+    """Read the objects `pks` of searchable `key` and prepare the public ones."""
+    searchable = registry.get(key)
+    found = searchable.public_queryset().in_bulk(pks)
+    objects = [found[pk] for pk in pks if pk in found]
+    objects = [obj for obj in objects if searchable.is_public(obj)]
+    fields = [searchable.entry(obj) for obj in objects]
+    entries = [entry_of(searchable, o, f) for o, f in zip(objects, fields, strict=True)]
+    columns = _prepared_fields()
+    return Prepared(
+        size=len(pks),
+        values=[
+            [c.get_db_prep_save(c.pre_save(e, True), connection) for c in columns]
+            for e in entries
+        ],
+        groups=[group_counts.values_of(e) for e in entries],
+        dates=[e.published_on for e in entries],
+        bodies=[f.body for f in fields],
+        keys=[tuple(dict.fromkeys(f.exact_keys)) for f in fields],
+        tokens=tokens_of(
+            [index_texts(e, f.body) for e, f in zip(entries, fields, strict=True)]
+        ),
+    )
+
+
+def _insert(
+    cursor: Any, model: type[Model], columns: list[str], values: list[Any]
+) -> None:
+    """Plain INSERTs (a rebuild writes millions of rows: the ORM's bulk_create
+    spends more time compiling them than the database storing them)."""
+    if not values:
+        return
+    marks = ", ".join(["%s"] * len(columns))
+    cursor.executemany(
+        f"INSERT INTO {model._meta.db_table} ({', '.join(columns)}) VALUES ({marks})",
+        values,
+    )
+
+
+@transaction.atomic
+def _write(batch: Prepared) -> int:
+    """Bulk path: the index holds none of these objects yet."""
+    if not batch.values:
+        return 0
+    backend = get_backend()
+    group_ids = group_counts.groups_for(batch.groups)
+    with connection.cursor() as cursor:
+        ids = backend.entry_ids(cursor, len(batch.values))
+        keys = [rank_key(day, pk) for day, pk in zip(batch.dates, ids, strict=True)]
+        columns = [*_OWN_COLUMNS, *(f.column for f in _prepared_fields())]
+        _insert(
+            cursor,
+            SearchEntry,
+            columns,
+            [
+                (pk, key, group_ids[group], *values)
+                for pk, key, group, values in zip(
+                    ids, keys, batch.groups, batch.values, strict=True
+                )
+            ],
+        )
+        _insert(
+            cursor,
+            SearchText,
+            ["entry_id", "text"],
+            list(zip(ids, batch.bodies, strict=True)),
+        )
+        _insert(
+            cursor,
+            SearchKey,
+            ["entry_id", "key"],
+            [(pk, k) for pk, found in zip(ids, batch.keys, strict=True) for k in found],
+        )
+        backend.write(
+            cursor,
+            [
+                IndexRow(pk, key, *tokens)
+                for pk, key, tokens in zip(ids, keys, batch.tokens, strict=True)
+            ],
+        )
+    return len(ids)
+
+
+def rebuild_workers() -> int:
+    """Preparing processes of a rebuild; 0 prepares in-process."""
+    default = min(4, (os.cpu_count() or 2) - 1)
+    return int(settings.GONGKAI_SEARCH.get("rebuild_workers", default))
+
+
+def usable_workers(requested: int) -> int:
+    """Workers read through their own connection: committed data of a
+    database other processes can open."""
+    private = connection.vendor == "sqlite" and SqliteCreation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    )
+    return 0 if private or connection.in_atomic_block else requested
+
+
+def rebuild(
+    *, progress: Any = None, batch_size: int = 10_000, workers: int | None = None
+) -> int:
+    """Drop and rebuild the whole index; returns the number of entries.
+
+    `progress` is an optional callable(total, key) returning an object with
+    `update(n)` and `close()` (tqdm fits). While one batch is written the
+    next ones are prepared by `workers` processes (default
+    `rebuild_workers()`).
+    """
+    backend = get_backend()
+    clear()
+    count = 0
+    with connection.cursor() as cursor:
+        backend.bulk_start(cursor)
+    try:
+        requested = rebuild_workers() if workers is None else workers
+        with Workers(usable_workers(requested)) as pool:
+            for searchable in registry.registered():
+                count += _rebuild_type(searchable.key, pool, progress, batch_size)
+        group_counts.recount()
+    finally:
+        with connection.cursor() as cursor:
+            backend.bulk_end(cursor)
+    return count
+
+
+def _chunks(key: str, size: int) -> Iterator[list[Any]]:
+    """The public objects' pks in order, `size` at a time (read first: "pk >
+    last ORDER BY pk LIMIT n" under a status filter made SQLite sort every
+    remaining row for each batch)."""
+    queryset = registry.get(key).public_queryset().order_by("pk")
+    pks = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(pks), size):
+        yield pks[start : start + size]
+
+
+def _rebuild_type(key: str, pool: Workers, progress: Any, batch_size: int) -> int:
+    chunks = list(_chunks(key, batch_size))
+    bar = progress(sum(map(len, chunks)), key) if progress else None
+    count = 0
+    # Each worker prepares one batch ahead of the one being written.
+    ahead = max(1, pool.count)
+    pending: deque[Future[Prepared]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(prepare, key, chunk))
+        if len(pending) > ahead:
+            count += _done(pending.popleft(), bar)
+    while pending:
+        count += _done(pending.popleft(), bar)
+    if bar is not None:
+        bar.close()
+    return count
+
+
+def _done(future: Future[Prepared], bar: Any) -> int:
+    batch = future.result()
+    written = _write(batch)
+    if bar is not None:
+        bar.update(batch.size)
+    return written
