@@ -117,7 +117,7 @@ class SqliteFts5Backend(SearchBackend):
         cursor.execute("PRAGMA cache_size = -262144")
         # No merging while the batches go in (each leaves a segment):
         # `bulk_end` merges them all once.
-        self._merging(cursor, automerge=0, crisismerge=64)
+        self._merging(cursor, automerge=0, crisismerge=256)
 
     def _merging(self, cursor: Any, *, automerge: int, crisismerge: int) -> None:
         for table in (TABLE, TITLE_TABLE):
