@@ -28,7 +28,7 @@ def _rjieba() -> rjieba.Jieba:
     return _segmenter
 
 
-class RustJiebaTokenizer(Tokenizer):  # type: ignore[misc]
+class RustJiebaTokenizer(Tokenizer):
     """`jieba.analyse.ChineseTokenizer` with `rjieba` instead of `jieba`."""
 
     def __call__(self, value: str, **kwargs: Any) -> Iterator[Token]:
