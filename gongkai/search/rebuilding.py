@@ -221,6 +221,8 @@ def _rebuild_type(key: str, pool: Workers, progress: Any, batch_size: int) -> in
 def _done(future: Future[Prepared], bar: Any) -> int:
     batch = future.result()
     written = _write(batch)
+    with connection.cursor() as cursor:
+        get_backend().bulk_batch_end(cursor)
     if bar is not None:
         bar.update(batch.size)
     return written

@@ -124,6 +124,9 @@ class SearchBackend(ABC):
     def bulk_start(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """Before a rebuild writes everything (settings for bulk loading)."""
 
+    def bulk_batch_end(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
+        """After each committed batch of a rebuild."""
+
     def bulk_end(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """After a rebuild."""
 

@@ -130,6 +130,15 @@ class SqliteFts5Backend(SearchBackend):
                     [option, value],
                 )
 
+    def bulk_batch_end(self, cursor: Any) -> None:
+        # The rebuild's workers read while this process writes, so the WAL
+        # always has a reader and never starts over: it grew past 13 GB over
+        # 1,000,000 documents. RESTART waits for the readers of the moment
+        # (workers read a batch at a time) and lets the next batch write
+        # from the WAL's start.
+        if not cursor.db.in_atomic_block:
+            cursor.execute("PRAGMA wal_checkpoint(RESTART)")
+
     def bulk_end(self, cursor: Any) -> None:
         # One segment per table instead of the dozens left by a batch per
         # commit: reading a term's list then needs no merging across
@@ -140,6 +149,8 @@ class SqliteFts5Backend(SearchBackend):
         self._merging(cursor, automerge=4, crisismerge=16)
         if not cursor.db.in_atomic_block:
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # `optimize` rewrote the index through the WAL: empty it again.
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         cursor.execute("PRAGMA cache_size = -2000")
 
     def top_sql(
