@@ -59,6 +59,7 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = VAR_DIR / "test-static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Rebuilds in tests tokenize in-process (spawning a worker per rebuild costs
-# a second); test_index_consistency runs one rebuild with a worker.
+# Rebuilds in tests prepare in-process (spawning a worker per rebuild costs
+# seconds); test_index_consistency runs one rebuild with a worker (on
+# PostgreSQL: the in-memory SQLite database is private to this process).
 GONGKAI_SEARCH = {**GONGKAI_SEARCH, "rebuild_workers": 0}  # noqa: F405

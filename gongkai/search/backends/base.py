@@ -118,8 +118,10 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def entry_ids(self, cursor: Any, n: int) -> list[int]:
-        """`n` ids of the entry table that were never handed out (a rebuild
-        inserts entries with their ids, rank keys and tokens at once)."""
+        """`n` ids no entry has had, for entries inserted in the same
+        transaction (a rebuild writes entries with their ids, rank keys and
+        tokens at once). PostgreSQL takes them from the sequence; SQLite's
+        write lock, held from BEGIN IMMEDIATE, keeps them until the commit."""
 
     def bulk_start(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """Before a rebuild writes everything (settings for bulk loading)."""

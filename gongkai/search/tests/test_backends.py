@@ -91,3 +91,10 @@ def test_characters_beside_longer_terms_and_alone():
     assert mixed.ids == [entry_id(both)]
     assert len(alone.ids) == 2 and entry_id(both) in alone.ids
     assert len(title.ids) == 3
+
+
+def test_reserved_entry_ids_are_new():
+    existing = entry_id(publish(title="通知", body="<p>听证</p>"))
+    with connection.cursor() as cursor:
+        first = get_backend().entry_ids(cursor, 3)
+    assert len(set(first)) == 3 and min(first) > existing
