@@ -104,28 +104,33 @@ def _insert(
     )
 
 
+def _insert_entries(
+    cursor: Any, batch: Prepared, ids: list[int], keys: list[int]
+) -> None:
+    group_ids = group_counts.groups_for(batch.groups)
+    _insert(
+        cursor,
+        SearchEntry,
+        [*_OWN_COLUMNS, *(f.column for f in _prepared_fields())],
+        [
+            (pk, key, group_ids[group], *values)
+            for pk, key, group, values in zip(
+                ids, keys, batch.groups, batch.values, strict=True
+            )
+        ],
+    )
+
+
 @transaction.atomic
 def _write(batch: Prepared) -> int:
     """Bulk path: the index holds none of these objects yet."""
     if not batch.values:
         return 0
     backend = get_backend()
-    group_ids = group_counts.groups_for(batch.groups)
     with connection.cursor() as cursor:
         ids = backend.entry_ids(cursor, len(batch.values))
         keys = [rank_key(day, pk) for day, pk in zip(batch.dates, ids, strict=True)]
-        columns = [*_OWN_COLUMNS, *(f.column for f in _prepared_fields())]
-        _insert(
-            cursor,
-            SearchEntry,
-            columns,
-            [
-                (pk, key, group_ids[group], *values)
-                for pk, key, group, values in zip(
-                    ids, keys, batch.groups, batch.values, strict=True
-                )
-            ],
-        )
+        _insert_entries(cursor, batch, ids, keys)
         _insert(
             cursor,
             SearchText,
