@@ -163,26 +163,23 @@ def clear() -> None:
             cursor.execute(f"DELETE FROM {model._meta.db_table}")
 
 
-def reindex_stored(vendor: str) -> None:
+def reindex_stored() -> None:
     """Give every entry its rank key and rewrite its tokens from what the
     entry stores (migration 0004, which made the FTS5 tables contentless,
     0006, which gave them a column of characters, 0008, which changed their
-    tokenizer; groups: 0007)."""
-    if vendor == "sqlite":
-        from .backends.sqlite_fts5 import CREATE_SQL, DROP_SQL
-
-        with connection.cursor() as cursor:
-            for statement in [*DROP_SQL, *CREATE_SQL]:
-                cursor.execute(statement)
+    tokenizer, 0009, which gave PostgreSQL's rows the characters; groups:
+    0007)."""
+    backend = get_backend()
+    with connection.cursor() as cursor:
+        backend.clear(cursor)
     entries = list(SearchEntry.objects.only("pk", "published_on"))
     with connection.cursor() as cursor:
         cursor.executemany(
             f"UPDATE {SearchEntry._meta.db_table} SET rank_key = %s WHERE id = %s",
             [(rank_key(e.published_on, e.pk), e.pk) for e in entries],
         )
-    if vendor == "sqlite":
-        ids = [e.pk for e in entries]
-        for start in range(0, len(ids), 2000):
-            rows = _stored_rows(ids[start : start + 2000])
-            with connection.cursor() as cursor:
-                get_backend().write(cursor, rows)
+    ids = [e.pk for e in entries]
+    for start in range(0, len(ids), 2000):
+        rows = _stored_rows(ids[start : start + 2000])
+        with connection.cursor() as cursor:
+            backend.write(cursor, rows)

@@ -35,7 +35,7 @@ from .backends import get_backend
 from .backends.base import IndexRow
 from .group_counts import GroupValues
 from .indexing import clear, entry_of, index_texts
-from .keys import rank_key
+from .keys import NO_DATE, rank_key
 from .models import SearchEntry, SearchKey, SearchText
 from .tokenizing import Tokens, tokens_of
 from .workers import Workers
@@ -71,8 +71,17 @@ def prepare(key: str, pks: list[Any]) -> Prepared:
     found = searchable.public_queryset().in_bulk(pks)
     objects = [found[pk] for pk in pks if pk in found]
     objects = [obj for obj in objects if searchable.is_public(obj)]
-    fields = [searchable.entry(obj) for obj in objects]
-    entries = [entry_of(searchable, o, f) for o, f in zip(objects, fields, strict=True)]
+    # Oldest first: the ids reserved for the batch then give ascending rank
+    # keys, the order FTS5 appends in (a smaller rowid than the last one
+    # flushes its in-memory lists as a segment of their own: 40 % more time
+    # for FTS5 on documents written in random date order) and the order the
+    # rank-key indexes grow in.
+    pairs = sorted(
+        ((obj, searchable.entry(obj)) for obj in objects),
+        key=lambda pair: pair[1].published_on or NO_DATE,
+    )
+    entries = [entry_of(searchable, o, f) for o, f in pairs]
+    fields = [f for _, f in pairs]
     columns = _prepared_fields()
     return Prepared(
         size=len(pks),

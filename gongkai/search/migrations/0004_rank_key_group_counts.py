@@ -8,7 +8,7 @@ def rekey(apps, schema_editor):
     contentless and keyed by them (tokens recomputed from the entries)."""
     from gongkai.search.indexing import reindex_stored
 
-    reindex_stored(schema_editor.connection.vendor)
+    reindex_stored()
 
 
 class Migration(migrations.Migration):

@@ -10,7 +10,7 @@ def rewrite(apps, schema_editor):
         return
     from gongkai.search.indexing import reindex_stored
 
-    reindex_stored("sqlite")
+    reindex_stored()
 
 
 class Migration(migrations.Migration):

@@ -11,6 +11,7 @@ from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
+    candidates_literal,
     parts,
     tsquery_literal,
     tsvector_literal,
@@ -37,8 +38,12 @@ def test_expressions():
         '{title} : "政务 务公 公开" AND {chars} : "医"'
     )
     assert tsquery_literal(terms[0]) == "'政务' <-> '务公' <-> '公开'"
-    assert tsquery_literal(terms[1]) == "'医':*"
+    assert tsquery_literal(terms[1]) == "'#医'"
+    assert candidates_literal(terms[0]) == "'政务' & '务公' & '公开'"
+    assert candidates_literal(Term(("哈哈", "哈哈"))) == "'哈哈'"
+    assert candidates_literal(terms[1]) == "'#医'"
     assert tsvector_literal(["a", "b", "a"]) == "'a':1,3 'b':2"
+    assert tsvector_literal(["医保"], "医 保") == "'医保':1 '#医' '#保'"
 
 
 def test_long_bodies_are_split_with_overlap():
@@ -53,6 +58,23 @@ def test_phrase_deep_in_a_long_body_is_found():
     filler = "各部门认真落实有关要求。" * 2500  # ~30,000 characters
     doc = publish(title="长文件", body=f"<p>{filler}召开医保价格听证会{filler}</p>")
     assert [h.entry.object_id for h in search_run(q="价格听证").hits] == [doc.pk]
+
+
+def test_a_phrase_needs_its_tokens_in_order():
+    phrase = publish(title="通知", body="<p>召开听证会</p>")
+    scattered = publish(title="通知", body="<p>证会听证</p>")  # both pairs, apart
+    repeated = publish(title="通知", body="<p>哈哈哈</p>")
+    publish(title="通知", body="<p>哈哈，好</p>")
+    with connection.cursor() as cursor:
+        found = [
+            get_backend().top(cursor, [Term(tokens)], where=Where(), limit=10).ids
+            for tokens in (("听证", "证会"), ("哈哈", "哈哈"), ("证会", "会听", "听证"))
+        ]
+        counted = get_backend().count(
+            cursor, [Term(("听证", "证会"))], where=Where(), limit=10
+        )
+    assert found == [[entry_id(phrase)], [entry_id(repeated)], [entry_id(scattered)]]
+    assert counted == 1
 
 
 def test_phrase_does_not_match_across_punctuation_but_terms_do():

@@ -1,0 +1,19 @@
+"""PostgreSQL: each entry's distinct characters become marked lexemes of its
+rows (1-character terms without prefix queries). Tokens are rewritten from
+the stored entries; SQLite is unchanged."""
+
+from django.db import migrations
+
+
+def rewrite(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    from gongkai.search.indexing import reindex_stored
+
+    reindex_stored()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0008_fts_ascii_tokenizer")]
+
+    operations = [migrations.RunPython(rewrite, migrations.RunPython.noop)]
