@@ -146,7 +146,7 @@ class SearchBackend(ABC):
         `title_only`) that pass `where`, by descending rank key; with their
         facet groups (`Found.groups`) if `groups`."""
         sql, params = self.top_sql(
-            terms, where, limit, title_only, found_columns(groups)
+            cursor, terms, where, limit, title_only, found_columns(groups)
         )
         return Found.from_rows(self.rows(cursor, sql, params))
 
@@ -164,12 +164,14 @@ class SearchBackend(ABC):
         span. FTS5 then walks its lists forwards, from the lower key bound,
         instead of newest first (which reads whole lists backwards: 63 → 0.2 ms
         for a 发文字号 phrase over 1,000,000 documents)."""
-        sql, params = self.top_sql(terms, where, limit, title_only, "e.id", False)
+        sql, params = self.top_sql(
+            cursor, terms, where, limit, title_only, "e.id", False
+        )
         return {int(row[0]) for row in self.rows(cursor, sql, params)}
 
     def count(self, cursor: Any, terms: list[Term], *, where: Where, limit: int) -> int:
         """How many entries `top` would return (the rows are not fetched)."""
-        sql, params = self.top_sql(terms, where, limit, False, "1")
+        sql, params = self.top_sql(cursor, terms, where, limit, False, "1")
         return int(self.rows(cursor, f"SELECT COUNT(*) FROM ({sql}) m", params)[0][0])
 
     def rows(self, cursor: Any, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -180,6 +182,7 @@ class SearchBackend(ABC):
     @abstractmethod
     def top_sql(
         self,
+        cursor: Any,
         terms: list[Term],
         where: Where,
         limit: int,
@@ -188,7 +191,8 @@ class SearchBackend(ABC):
         newest_first: bool = True,
     ) -> tuple[str, list[Any]]:
         """SELECT `columns` (over the entry table, alias `e`) of the matches
-        of `top`, at most `limit`, newest first unless not `newest_first`."""
+        of `top`, at most `limit`, newest first unless not `newest_first`
+        (`cursor` for a backend that asks the database how to plan it)."""
 
     @abstractmethod
     def size_bytes(self, cursor: Any) -> int | None: ...

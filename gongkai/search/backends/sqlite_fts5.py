@@ -155,6 +155,7 @@ class SqliteFts5Backend(SearchBackend):
 
     def top_sql(
         self,
+        cursor: Any,
         terms: list[Term],
         where: Where,
         limit: int,

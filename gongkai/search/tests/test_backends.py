@@ -3,6 +3,8 @@
 # Tests are exempt from annotations (docs/wip-interfaces.md).
 # mypy: disable-error-code="no-untyped-call"
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 
@@ -120,3 +122,47 @@ def test_reserved_entry_ids_are_new():
     with connection.cursor() as cursor:
         first = get_backend().entry_ids(cursor, 3)
     assert len(set(first)) == 3 and min(first) > existing
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's two plans of `top`"
+)
+def test_walking_newest_first_finds_what_gin_finds(settings):
+    for day, body in enumerate(
+        ["召开听证会", "医保报销听证", "证会听证", "医保", "听证会与医保", "无关"], 1
+    ):
+        publish(
+            title=f"通知{day}",
+            body=f"<p>{body}</p>",
+            published_on=dt.date(2026, 3, day),
+        )
+    queries = [
+        ([Term(("听证", "证会"))], False),
+        ([Term(("医保",)), Term(("听",), prefix=True)], False),
+        ([Term(("通知",))], True),
+        ([Term(("知",), prefix=True), Term(("医保",))], False),
+    ]
+    backend = get_backend()
+
+    def found(ratio):
+        settings.GONGKAI_SEARCH = {
+            **settings.GONGKAI_SEARCH,
+            "pg_walk_cost_ratio": ratio,
+        }
+        with connection.cursor() as cursor:
+            walks = [
+                backend._walks(cursor, terms, 3, title) for terms, title in queries
+            ]
+            rows = [
+                backend.top(
+                    cursor, terms, where=Where(), limit=3, title_only=title
+                ).rows
+                for terms, title in queries
+            ]
+        return walks, rows
+
+    walked, by_walking = found(0.0)
+    not_walked, by_gin = found(1e12)
+    assert walked == [True] * 4 and not_walked == [False] * 4
+    assert by_walking == by_gin
+    assert [len(r) for r in by_gin] == [2, 2, 3, 3]
