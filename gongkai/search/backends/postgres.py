@@ -29,6 +29,7 @@ the tables (`bulk_end`).
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from django.conf import settings
@@ -207,24 +208,55 @@ class PostgresBackend(SearchBackend):
         )
         return sql, [tsquery_literal(t) for t in terms]
 
-    def _walks(
+    def _walk_window(
         self, cursor: Any, terms: list[Term], limit: int, title_only: bool
-    ) -> bool:
-        """Whether checking entries newest first finds `limit` matches sooner
-        than GIN finds all of them: the planner's estimates of the terms'
-        rows (assumed independent) give the matches M among N entries;
-        walking costs about limit · N / M checks, GIN about M rows."""
+    ) -> int | None:
+        """How many of the newest entries to check one by one before GIN takes
+        over (None: GIN alone). From the planner's estimates (ANALYZE's most
+        common lexemes): M matches among N entries at most the rarest term's
+        rows; walking costs about limit · N / M checks, GIN about M rows.
+        The window holds twice the entries expected to give `limit` matches;
+        terms that rarely meet (the estimate is optimistic) cost one window.
+        Title rows are not walked: the statistics are of all rows, and the
+        titles hold far fewer."""
+        if title_only:
+            return None
         entries = max(1.0, _plan_rows(cursor, f"SELECT 1 FROM {ENTRY_TABLE}", []))
-        where = " AND is_title" if title_only else ""
-        matches = entries
-        for term in terms:
-            rows = _plan_rows(
+        matches = min(
+            _plan_rows(
                 cursor,
-                f"SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery{where}",
+                f"SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery",
                 [candidates_literal(term)],
             )
-            matches *= min(1.0, rows / entries)
-        return matches * matches > limit * entries * walk_cost_ratio()
+            for term in terms
+        )
+        matches = max(1.0, min(entries, matches))
+        if matches * matches <= limit * entries * walk_cost_ratio():
+            return None
+        return math.ceil(2 * limit * entries / matches)
+
+    def _gin_sql(
+        self,
+        terms: list[Term],
+        title_only: bool,
+        columns: str,
+        scope: tuple[str, list[Any]],
+        order: str,
+    ) -> tuple[str, list[Any]]:
+        """The matches in `scope` (SQL over `e`, its parameters) from GIN
+        candidates, phrases checked on them in `order`."""
+        match, params = self._match_sql(terms, title_only)
+        phrases, phrase_params = self._checks_sql(
+            [t for t in terms if is_phrase(t)], title_only
+        )
+        candidates = f"FROM {ENTRY_TABLE} e WHERE e.id IN ({match}){scope[0]}{order}"
+        if not phrases:  # the candidates are the matches
+            return f"SELECT {columns} {candidates}", [*params, *scope[1]]
+        return (
+            f"SELECT {columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
+            f"WHERE TRUE{phrases}",
+            [*params, *scope[1], *phrase_params],
+        )
 
     def rows(self, cursor: Any, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
         # `@@` is priced as cheap, so for a token in most rows the planner
@@ -232,6 +264,7 @@ class PostgresBackend(SearchBackend):
         # 100,000 documents, where its GIN list takes 60 ms).
         with transaction.atomic(using=cursor.db.alias):
             cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             return super().rows(cursor, sql, params)
 
     def top_sql(
@@ -245,28 +278,41 @@ class PostgresBackend(SearchBackend):
         newest_first: bool = True,
     ) -> tuple[str, list[Any]]:
         key_sql, key_params = where.key_sql("e.rank_key")
-        filters = [*key_params, *where.params]
-        if newest_first and self._walks(cursor, terms, limit, title_only):
-            checks, check_params = self._checks_sql(terms, title_only)
-            return (
-                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL"
-                f"{key_sql}{where.sql}{checks} ORDER BY e.rank_key DESC LIMIT %s",
-                [*filters, *check_params, limit],
-            )
-        match, params = self._match_sql(terms, title_only)
-        phrases, phrase_params = self._checks_sql(
-            [t for t in terms if is_phrase(t)], title_only
-        )
+        scope, scope_params = f"{key_sql}{where.sql}", [*key_params, *where.params]
         order = " ORDER BY e.rank_key DESC" if newest_first else ""
-        candidates = (
-            f"FROM {ENTRY_TABLE} e WHERE e.id IN ({match}){key_sql}{where.sql}{order}"
+        window = (
+            self._walk_window(cursor, terms, limit, title_only)
+            if newest_first
+            else None
         )
-        if not phrases:  # the candidates are the matches
-            return f"SELECT {columns} {candidates} LIMIT %s", [*params, *filters, limit]
+        if window is None:
+            sql, params = self._gin_sql(
+                terms, title_only, columns, (scope, scope_params), order
+            )
+            return f"{sql} LIMIT %s", [*params, limit]
+        # The newest `window` entries in scope are checked one by one; GIN
+        # answers for the older ones only if the window held fewer than
+        # `limit` matches (Append runs its branches in order and LIMIT stops
+        # it; `rows` allows no parallel plan, which could interleave them).
+        newest = (
+            f"SELECT e.* FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL{scope}"
+            f"{order} LIMIT %s"
+        )
+        checks, check_params = self._checks_sql(terms, title_only)
+        older, older_params = self._gin_sql(
+            terms,
+            title_only,
+            columns,
+            (
+                f"{scope} AND e.rank_key < (SELECT MIN(w.rank_key) FROM ({newest}) w)",
+                [*scope_params, *scope_params, window],
+            ),
+            order,
+        )
         return (
-            f"SELECT {columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
-            f"WHERE TRUE{phrases} LIMIT %s",
-            [*params, *filters, *phrase_params, limit],
+            f"(SELECT {columns} FROM ({newest}) e WHERE TRUE{checks}{order}) "
+            f"UNION ALL ({older}) LIMIT %s",
+            [*scope_params, window, *check_params, *older_params, limit],
         )
 
     def size_bytes(self, cursor: Any) -> int | None:

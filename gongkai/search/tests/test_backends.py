@@ -13,6 +13,7 @@ from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
+    PostgresBackend,
     candidates_literal,
     parts,
     tsquery_literal,
@@ -127,10 +128,9 @@ def test_reserved_entry_ids_are_new():
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's two plans of `top`"
 )
-def test_walking_newest_first_finds_what_gin_finds(settings):
-    for day, body in enumerate(
-        ["召开听证会", "医保报销听证", "证会听证", "医保", "听证会与医保", "无关"], 1
-    ):
+def test_walking_newest_first_finds_what_gin_finds(settings, monkeypatch):
+    bodies = ["召开听证会", "医保报销听证", "证会听证", "医保", "听证会与医保", "无关"]
+    for day, body in enumerate(bodies, 1):
         publish(
             title=f"通知{day}",
             body=f"<p>{body}</p>",
@@ -144,25 +144,41 @@ def test_walking_newest_first_finds_what_gin_finds(settings):
     ]
     backend = get_backend()
 
-    def found(ratio):
+    def found(window):
+        monkeypatch.setattr(backend, "_walk_window", lambda *args: window)
+        with connection.cursor() as cursor:
+            return [
+                (
+                    backend.top(
+                        cursor, terms, where=Where(), limit=2, title_only=t
+                    ).rows,
+                    backend.count(cursor, terms, where=Where(), limit=2),
+                )
+                for terms, t in queries
+            ]
+
+    by_gin = found(None)
+    assert [len(rows) for rows, _ in by_gin] == [2, 2, 2, 2]
+    assert found(1) == by_gin  # the window holds too few: GIN for the older
+    assert found(100) == by_gin  # the window holds them all
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's two plans of `top`"
+)
+def test_walk_is_chosen_for_common_terms_only(settings):
+    publish(title="通知", body="<p>听证</p>")
+    terms = [Term(("听证",))]
+    backend = PostgresBackend()
+
+    def window(ratio, title_only=False):
         settings.GONGKAI_SEARCH = {
             **settings.GONGKAI_SEARCH,
             "pg_walk_cost_ratio": ratio,
         }
         with connection.cursor() as cursor:
-            walks = [
-                backend._walks(cursor, terms, 3, title) for terms, title in queries
-            ]
-            rows = [
-                backend.top(
-                    cursor, terms, where=Where(), limit=3, title_only=title
-                ).rows
-                for terms, title in queries
-            ]
-        return walks, rows
+            return backend._walk_window(cursor, terms, 10, title_only)
 
-    walked, by_walking = found(0.0)
-    not_walked, by_gin = found(1e12)
-    assert walked == [True] * 4 and not_walked == [False] * 4
-    assert by_walking == by_gin
-    assert [len(r) for r in by_gin] == [2, 2, 3, 3]
+    assert window(1e12) is None
+    assert window(0.0) is not None and window(0.0) >= 20
+    assert window(0.0, title_only=True) is None
