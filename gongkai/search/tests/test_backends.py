@@ -144,8 +144,11 @@ def test_walking_newest_first_finds_what_gin_finds(settings, monkeypatch):
     ]
     backend = get_backend()
 
-    def found(window):
+    since = Where(key_min=SearchEntry.objects.order_by("rank_key")[1].rank_key)
+
+    def found(window, walk_range):
         monkeypatch.setattr(backend, "_walk_window", lambda *args: window)
+        monkeypatch.setattr(backend, "_walks_range", lambda *args: walk_range)
         with connection.cursor() as cursor:
             return [
                 (
@@ -153,14 +156,18 @@ def test_walking_newest_first_finds_what_gin_finds(settings, monkeypatch):
                         cursor, terms, where=Where(), limit=2, title_only=t
                     ).rows,
                     backend.count(cursor, terms, where=Where(), limit=2),
+                    backend.any_order(
+                        cursor, terms, where=since, limit=9, title_only=t
+                    ),
                 )
                 for terms, t in queries
             ]
 
-    by_gin = found(None)
-    assert [len(rows) for rows, _ in by_gin] == [2, 2, 2, 2]
-    assert found(1) == by_gin  # the window holds too few: GIN for the older
-    assert found(100) == by_gin  # the window holds them all
+    by_gin = found(None, False)
+    assert [len(rows) for rows, _, _ in by_gin] == [2, 2, 2, 2]
+    assert [len(ids) for _, _, ids in by_gin] == [1, 2, 5, 3]  # not the oldest
+    assert found(1, True) == by_gin  # the window holds too few: GIN for the older
+    assert found(100, True) == by_gin  # the window holds them all
 
 
 @pytest.mark.skipif(
@@ -181,4 +188,4 @@ def test_walk_is_chosen_for_common_terms_only(settings):
 
     assert window(1e12) is None
     assert window(0.0) is not None and window(0.0) >= 20
-    assert window(0.0, title_only=True) is None
+    assert window(0.0, title_only=True) == window(0.0)
