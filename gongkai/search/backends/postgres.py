@@ -28,11 +28,9 @@ the tables (`bulk_end`).
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 
 from ..text import distinct_chars
@@ -43,11 +41,13 @@ from .base import (
     Term,
     Where,
 )
+from .postgres_estimates import Estimate, plan_rows, walk_cost_ratio
 
 TABLE = "search_pgindex"
 PART_TOKENS = 16000
 OVERLAP = 256  # > the longest query (200 characters → ≤ 200 tokens)
 CHAR_MARK = "#"
+NEWEST_FIRST = " ORDER BY e.rank_key DESC"
 
 CREATE_SQL = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -111,22 +111,6 @@ def candidates_literal(term: Term) -> str:
 
 def is_phrase(term: Term) -> bool:
     return not term.prefix and len(term.tokens) > 1
-
-
-def walk_cost_ratio() -> float:
-    """A check of one entry against the cost of one GIN match (measured:
-    20 µs per entry walked, 4.4 µs per matching row, over 100,000 documents)."""
-    return float(settings.GONGKAI_SEARCH.get("pg_walk_cost_ratio", 4.5))
-
-
-def _plan_rows(cursor: Any, sql: str, params: list[Any]) -> float:
-    """The planner's estimate of the rows of `sql` (from ANALYZE's statistics:
-    a tsvector's most common lexemes and their frequencies)."""
-    cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-    plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def parts(tokens: list[str]) -> list[list[str]]:
@@ -213,74 +197,64 @@ class PostgresBackend(SearchBackend):
         )
         return sql, [tsquery_literal(t) for t in terms]
 
-    def _walk_window(
-        self, cursor: Any, terms: list[Term], limit: int, title_only: bool
-    ) -> int | None:
+    def _walk_window(self, estimate: Estimate, limit: int) -> int | None:
         """How many of the newest entries to check one by one before GIN takes
-        over (None: GIN alone). From the planner's estimates (ANALYZE's most
-        common lexemes): M matches among N entries at most the rarest
-        token's rows; walking costs about limit · N / M checks, GIN about M rows.
-        The window holds twice the entries expected to give `limit` matches;
-        terms that rarely meet (the estimate is optimistic: of all rows, also
-        for titles, which hold far fewer) cost one window."""
-        entries = max(1.0, _plan_rows(cursor, f"SELECT 1 FROM {ENTRY_TABLE}", []))
-        matches = min(entries, self._matches(cursor, terms))
-        if matches * matches <= limit * entries * walk_cost_ratio():
+        over (None: GIN alone). M matches among N entries are at most the
+        rarest term's rows; walking costs about limit · N / M checks, GIN
+        about M rows. The window holds twice the entries expected to give
+        `limit` matches; terms that rarely meet (the estimate is optimistic:
+        of all rows, also for titles, which hold far fewer) cost one window."""
+        matches = min(estimate.rows)
+        if not estimate.common(matches, limit):
             return None
-        return math.ceil(2 * limit * entries / matches)
+        return math.ceil(2 * limit * estimate.entries / matches)
 
-    def _matches(self, cursor: Any, terms: list[Term]) -> float:
-        """At most the rarest token's rows, as the planner estimates them
-        (each token alone: it multiplies the shares of a term's tokens as if
-        independent, but a word's pairs come together)."""
-        return max(
-            1.0,
-            min(
-                _plan_rows(
-                    cursor,
-                    f"SELECT 1 FROM {TABLE} WHERE tsv @@ %s::tsquery",
-                    [candidates_literal(Term((token,), term.prefix))],
-                )
-                for term in terms
-                for token in dict.fromkeys(term.tokens)
-            ),
-        )
-
-    def _walks_range(self, cursor: Any, terms: list[Term], where: Where) -> bool:
+    def _walks_range(self, cursor: Any, estimate: Estimate, where: Where) -> bool:
         """Whether the entries of a bounded key range (the ranking's phrase
         checks, `any_order`) are cheaper to check one by one than GIN's
         matches over the whole index."""
         if where.key_min is None and where.key_max is None:
             return False
         key_sql, key_params = where.key_sql("rank_key")
-        in_range = _plan_rows(
+        in_range = plan_rows(
             cursor,
             f"SELECT 1 FROM {ENTRY_TABLE} WHERE rank_key IS NOT NULL{key_sql}",
             key_params,
         )
-        return in_range * walk_cost_ratio() < self._matches(cursor, terms)
+        return in_range * walk_cost_ratio() < min(estimate.rows)
 
     def _gin_sql(
         self,
         terms: list[Term],
+        estimate: Estimate,
+        limit: int,
         title_only: bool,
         columns: str,
         scope: tuple[str, list[Any]],
         order: str,
     ) -> tuple[str, list[Any]]:
-        """The matches in `scope` (SQL over `e`, its parameters) from GIN
-        candidates, phrases checked on them in `order`."""
-        match, params = self._match_sql(terms, title_only)
-        phrases, phrase_params = self._checks_sql(
-            [t for t in terms if is_phrase(t)], title_only
-        )
+        """The matches in `scope` (SQL over `e`, its parameters): GIN's
+        candidates of the terms that are not common, in `order`, each then
+        checked for its phrases and for the common terms (building the set
+        of a term in most documents costs more than checking the candidates
+        until `limit` have it: 50 ms for 号 over 100,000 documents)."""
+        rare = [
+            t
+            for t, r in zip(terms, estimate.rows, strict=True)
+            if not estimate.common(r, limit)
+        ]
+        if not rare:
+            rare = [terms[estimate.rows.index(min(estimate.rows))]]
+        checked = [t for t in terms if t not in rare or is_phrase(t)]
+        match, params = self._match_sql(rare, title_only)
+        checks, check_params = self._checks_sql(checked, title_only)
         candidates = f"FROM {ENTRY_TABLE} e WHERE e.id IN ({match}){scope[0]}{order}"
-        if not phrases:  # the candidates are the matches
+        if not checks:  # the candidates are the matches
             return f"SELECT {columns} {candidates}", [*params, *scope[1]]
         return (
             f"SELECT {columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
-            f"WHERE TRUE{phrases}",
-            [*params, *scope[1], *phrase_params],
+            f"WHERE TRUE{checks}",
+            [*params, *scope[1], *check_params],
         )
 
     def rows(self, cursor: Any, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -303,48 +277,72 @@ class PostgresBackend(SearchBackend):
         newest_first: bool = True,
     ) -> tuple[str, list[Any]]:
         key_sql, key_params = where.key_sql("e.rank_key")
-        scope, scope_params = f"{key_sql}{where.sql}", [*key_params, *where.params]
-        order = " ORDER BY e.rank_key DESC" if newest_first else ""
-        if not newest_first and self._walks_range(cursor, terms, where):
-            checks, check_params = self._checks_sql(terms, title_only)
-            return (
-                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL"
-                f"{scope}{checks} LIMIT %s",
-                [*scope_params, *check_params, limit],
-            )
-        window = (
-            self._walk_window(cursor, terms, limit, title_only)
-            if newest_first
-            else None
+        scope = (f"{key_sql}{where.sql}", [*key_params, *where.params])
+        estimate = Estimate.of(
+            cursor,
+            TABLE,
+            [
+                [candidates_literal(Term((t,), term.prefix)) for t in term.tokens]
+                for term in terms
+            ],
         )
-        if window is None:
+        if not newest_first:
+            if self._walks_range(cursor, estimate, where):
+                checks, check_params = self._checks_sql(terms, title_only)
+                return (
+                    f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT"
+                    f" NULL{scope[0]}{checks} LIMIT %s",
+                    [*scope[1], *check_params, limit],
+                )
             sql, params = self._gin_sql(
-                terms, title_only, columns, (scope, scope_params), order
+                terms, estimate, limit, title_only, columns, scope, ""
             )
             return f"{sql} LIMIT %s", [*params, limit]
-        # The newest `window` entries in scope are checked one by one; GIN
-        # answers for the older ones only if the window held fewer than
-        # `limit` matches (Append runs its branches in order and LIMIT stops
-        # it; `rows` allows no parallel plan, which could interleave them).
+        window = self._walk_window(estimate, limit)
+        if window is None:
+            sql, params = self._gin_sql(
+                terms, estimate, limit, title_only, columns, scope, NEWEST_FIRST
+            )
+            return f"{sql} LIMIT %s", [*params, limit]
+        return self._window_sql(
+            terms, estimate, limit, title_only, columns, scope, window
+        )
+
+    def _window_sql(
+        self,
+        terms: list[Term],
+        estimate: Estimate,
+        limit: int,
+        title_only: bool,
+        columns: str,
+        scope: tuple[str, list[Any]],
+        window: int,
+    ) -> tuple[str, list[Any]]:
+        """The newest `window` entries in scope checked one by one; GIN answers
+        for the older ones only if the window held fewer than `limit` matches
+        (Append runs its branches in order and LIMIT stops it; `rows` allows
+        no parallel plan, which could interleave them)."""
         newest = (
-            f"SELECT e.* FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL{scope}"
-            f"{order} LIMIT %s"
+            f"SELECT e.* FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL{scope[0]}"
+            f"{NEWEST_FIRST} LIMIT %s"
         )
         checks, check_params = self._checks_sql(terms, title_only)
         older, older_params = self._gin_sql(
             terms,
+            estimate,
+            limit,
             title_only,
             columns,
             (
-                f"{scope} AND e.rank_key < (SELECT MIN(w.rank_key) FROM ({newest}) w)",
-                [*scope_params, *scope_params, window],
+                f"{scope[0]} AND e.rank_key < (SELECT MIN(w.rank_key) FROM ({newest}) w)",
+                [*scope[1], *scope[1], window],
             ),
-            order,
+            NEWEST_FIRST,
         )
         return (
-            f"(SELECT {columns} FROM ({newest}) e WHERE TRUE{checks}{order}) "
+            f"(SELECT {columns} FROM ({newest}) e WHERE TRUE{checks}{NEWEST_FIRST}) "
             f"UNION ALL ({older}) LIMIT %s",
-            [*scope_params, window, *check_params, *older_params, limit],
+            [*scope[1], window, *check_params, *older_params, limit],
         )
 
     def size_bytes(self, cursor: Any) -> int | None:

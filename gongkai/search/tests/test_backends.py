@@ -13,12 +13,14 @@ from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
+    TABLE,
     PostgresBackend,
     candidates_literal,
     parts,
     tsquery_literal,
     tsvector_literal,
 )
+from gongkai.search.backends.postgres_estimates import Estimate
 from gongkai.search.backends.sqlite_fts5 import fts5_expression
 from gongkai.search.models import SearchEntry
 from gongkai.search.selectors import search_run
@@ -168,24 +170,28 @@ def test_walking_newest_first_finds_what_gin_finds(settings, monkeypatch):
     assert [len(ids) for _, _, ids in by_gin] == [1, 2, 5, 3]  # not the oldest
     assert found(1, True) == by_gin  # the window holds too few: GIN for the older
     assert found(100, True) == by_gin  # the window holds them all
+    settings.GONGKAI_SEARCH = {**settings.GONGKAI_SEARCH, "pg_walk_cost_ratio": 0.0}
+    assert found(None, False) == by_gin  # GIN for the rarest term, checks the rest
 
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's two plans of `top`"
 )
-def test_walk_is_chosen_for_common_terms_only(settings):
+def test_walk_and_checks_are_chosen_for_common_terms_only(settings):
     publish(title="通知", body="<p>听证</p>")
-    terms = [Term(("听证",))]
     backend = PostgresBackend()
 
-    def window(ratio, title_only=False):
+    def planned(ratio):
         settings.GONGKAI_SEARCH = {
             **settings.GONGKAI_SEARCH,
             "pg_walk_cost_ratio": ratio,
         }
         with connection.cursor() as cursor:
-            return backend._walk_window(cursor, terms, 10, title_only)
+            estimate = Estimate.of(
+                cursor, TABLE, [[candidates_literal(Term(("听证",)))]]
+            )
+            return backend._walk_window(estimate, 10), estimate.common(1.0, 10)
 
-    assert window(1e12) is None
-    assert window(0.0) is not None and window(0.0) >= 20
-    assert window(0.0, title_only=True) == window(0.0)
+    assert planned(1e12) == (None, False)
+    window, common = planned(0.0)
+    assert window is not None and window >= 20 and common
