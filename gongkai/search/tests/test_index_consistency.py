@@ -107,6 +107,23 @@ def test_rebuild_matches_public_set(office, django_capture_on_commit_callbacks):
     assert indexed_ids() == public_ids()
 
 
+def test_rebuild_writes_each_batch_oldest_first(office):
+    days = [5, 1, 4, 2, 3]
+    for day in days:
+        document = office.published(title=f"听证{day}")
+        Document.objects.filter(pk=document.pk).update(
+            published_on=dt.date(2026, 3, day)
+        )
+    assert rebuild() == len(days)
+    entries = list(SearchEntry.objects.order_by("pk"))
+    # Ids in date order, so the rank keys (FTS5 rowids) ascend as written.
+    assert [e.published_on for e in entries] == [
+        dt.date(2026, 3, day) for day in sorted(days)
+    ]
+    keys = [e.rank_key or 0 for e in entries]
+    assert 0 not in keys and keys == sorted(keys)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_rebuild_with_a_worker_writes_the_same_index(office):
     office.published(title="关于推进政务公开的通知", body="<p>聽證會和醫保報銷。</p>")
