@@ -29,6 +29,7 @@ the tables (`bulk_end`).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -118,6 +119,17 @@ def parts(tokens: list[str]) -> list[list[str]]:
         return [tokens]
     step = PART_TOKENS - OVERLAP
     return [tokens[i : i + PART_TOKENS] for i in range(0, len(tokens) - OVERLAP, step)]
+
+
+@dataclass(frozen=True)
+class _Query:
+    """What one `top_sql` call asks, with the planner's estimate of it."""
+
+    terms: list[Term]
+    estimate: Estimate
+    limit: int
+    title_only: bool
+    columns: str  # selected over the entry table `e`
 
 
 class PostgresBackend(SearchBackend):
@@ -224,35 +236,29 @@ class PostgresBackend(SearchBackend):
         return in_range * walk_cost_ratio() < min(estimate.rows)
 
     def _gin_sql(
-        self,
-        terms: list[Term],
-        estimate: Estimate,
-        limit: int,
-        title_only: bool,
-        columns: str,
-        scope: tuple[str, list[Any]],
-        order: str,
+        self, query: _Query, scope: tuple[str, list[Any]], order: str
     ) -> tuple[str, list[Any]]:
         """The matches in `scope` (SQL over `e`, its parameters): GIN's
         candidates of the terms that are not common, in `order`, each then
         checked for its phrases and for the common terms (building the set
         of a term in most documents costs more than checking the candidates
         until `limit` have it: 50 ms for 号 over 100,000 documents)."""
+        terms, estimate = query.terms, query.estimate
         rare = [
             t
             for t, r in zip(terms, estimate.rows, strict=True)
-            if not estimate.common(r, limit)
+            if not estimate.common(r, query.limit)
         ]
         if not rare:
             rare = [terms[estimate.rows.index(min(estimate.rows))]]
         checked = [t for t in terms if t not in rare or is_phrase(t)]
-        match, params = self._match_sql(rare, title_only)
-        checks, check_params = self._checks_sql(checked, title_only)
+        match, params = self._match_sql(rare, query.title_only)
+        checks, check_params = self._checks_sql(checked, query.title_only)
         candidates = f"FROM {ENTRY_TABLE} e WHERE e.id IN ({match}){scope[0]}{order}"
         if not checks:  # the candidates are the matches
-            return f"SELECT {columns} {candidates}", [*params, *scope[1]]
+            return f"SELECT {query.columns} {candidates}", [*params, *scope[1]]
         return (
-            f"SELECT {columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
+            f"SELECT {query.columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
             f"WHERE TRUE{checks}",
             [*params, *scope[1], *check_params],
         )
@@ -286,37 +292,22 @@ class PostgresBackend(SearchBackend):
                 for term in terms
             ],
         )
-        if not newest_first:
-            if self._walks_range(cursor, estimate, where):
-                checks, check_params = self._checks_sql(terms, title_only)
-                return (
-                    f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT"
-                    f" NULL{scope[0]}{checks} LIMIT %s",
-                    [*scope[1], *check_params, limit],
-                )
-            sql, params = self._gin_sql(
-                terms, estimate, limit, title_only, columns, scope, ""
+        query = _Query(terms, estimate, limit, title_only, columns)
+        if not newest_first and self._walks_range(cursor, estimate, where):
+            checks, check_params = self._checks_sql(terms, title_only)
+            return (
+                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT"
+                f" NULL{scope[0]}{checks} LIMIT %s",
+                [*scope[1], *check_params, limit],
             )
-            return f"{sql} LIMIT %s", [*params, limit]
-        window = self._walk_window(estimate, limit)
-        if window is None:
-            sql, params = self._gin_sql(
-                terms, estimate, limit, title_only, columns, scope, NEWEST_FIRST
-            )
-            return f"{sql} LIMIT %s", [*params, limit]
-        return self._window_sql(
-            terms, estimate, limit, title_only, columns, scope, window
-        )
+        window = self._walk_window(estimate, limit) if newest_first else None
+        if window is not None:
+            return self._window_sql(query, scope, window)
+        sql, params = self._gin_sql(query, scope, NEWEST_FIRST if newest_first else "")
+        return f"{sql} LIMIT %s", [*params, limit]
 
     def _window_sql(
-        self,
-        terms: list[Term],
-        estimate: Estimate,
-        limit: int,
-        title_only: bool,
-        columns: str,
-        scope: tuple[str, list[Any]],
-        window: int,
+        self, query: _Query, scope: tuple[str, list[Any]], window: int
     ) -> tuple[str, list[Any]]:
         """The newest `window` entries in scope checked one by one; GIN answers
         for the older ones only if the window held fewer than `limit` matches
@@ -326,13 +317,9 @@ class PostgresBackend(SearchBackend):
             f"SELECT e.* FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL{scope[0]}"
             f"{NEWEST_FIRST} LIMIT %s"
         )
-        checks, check_params = self._checks_sql(terms, title_only)
+        checks, check_params = self._checks_sql(query.terms, query.title_only)
         older, older_params = self._gin_sql(
-            terms,
-            estimate,
-            limit,
-            title_only,
-            columns,
+            query,
             (
                 f"{scope[0]} AND e.rank_key < (SELECT MIN(w.rank_key) FROM ({newest}) w)",
                 [*scope[1], *scope[1], window],
@@ -340,9 +327,9 @@ class PostgresBackend(SearchBackend):
             NEWEST_FIRST,
         )
         return (
-            f"(SELECT {columns} FROM ({newest}) e WHERE TRUE{checks}{NEWEST_FIRST}) "
-            f"UNION ALL ({older}) LIMIT %s",
-            [*scope[1], window, *check_params, *older_params, limit],
+            f"(SELECT {query.columns} FROM ({newest}) e WHERE TRUE{checks}"
+            f"{NEWEST_FIRST}) UNION ALL ({older}) LIMIT %s",
+            [*scope[1], window, *check_params, *older_params, query.limit],
         )
 
     def size_bytes(self, cursor: Any) -> int | None:

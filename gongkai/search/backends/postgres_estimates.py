@@ -37,18 +37,20 @@ def plan_rows(cursor: Any, sql: str, params: list[Any]) -> float:
     return float(plan[0]["Plan"]["Plan Rows"])
 
 
-def token_rows(cursor: Any, table: str, literals: list[str]) -> dict[str, float]:
-    """The estimated rows of `table` whose tsvector holds each token (tsquery
-    literals)."""
-    keys = {f"search:pg-rows:{cursor.db.alias}:{lit}": lit for lit in literals}
+def cached_rows(
+    cursor: Any, queries: dict[str, tuple[str, list[Any]]]
+) -> dict[str, float]:
+    """The estimated rows of each query (SQL, parameters), by name."""
+    keys = {f"search:pg-rows:{cursor.db.alias}:{name}": name for name in queries}
     found = cache.get_many(list(keys))
     missing = {
-        key: plan_rows(cursor, f"SELECT 1 FROM {table} WHERE tsv @@ %s::tsquery", [lit])
-        for key, lit in keys.items()
+        key: plan_rows(cursor, *queries[name])
+        for key, name in keys.items()
         if key not in found
     }
     cache.set_many(missing, ESTIMATE_SECONDS)
-    return {lit: float({**found, **missing}[key]) for key, lit in keys.items()}
+    rows = {**found, **missing}
+    return {name: float(rows[key]) for key, name in keys.items()}
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,19 @@ class Estimate:
     @classmethod
     def of(cls, cursor: Any, table: str, terms: list[list[str]]) -> Estimate:
         """`terms`: each term's tokens as tsquery literals."""
-        rows = token_rows(cursor, table, [lit for term in terms for lit in term])
-        entries = max(1.0, plan_rows(cursor, f"SELECT 1 FROM {ENTRY_TABLE}", []))
+        # Token literals are quoted: no name of a literal is "entries".
+        rows = cached_rows(
+            cursor,
+            {
+                "entries": (f"SELECT 1 FROM {ENTRY_TABLE}", []),
+                **{
+                    lit: (f"SELECT 1 FROM {table} WHERE tsv @@ %s::tsquery", [lit])
+                    for term in terms
+                    for lit in term
+                },
+            },
+        )
+        entries = max(1.0, rows["entries"])
         return cls(
             entries,
             tuple(max(1.0, min(entries, *(rows[lit] for lit in t))) for t in terms),
