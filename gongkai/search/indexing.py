@@ -167,8 +167,8 @@ def reindex_stored() -> None:
     """Give every entry its rank key and rewrite its tokens from what the
     entry stores (migration 0004, which made the FTS5 tables contentless,
     0006, which gave them a column of characters, 0008, which changed their
-    tokenizer, 0009, which gave PostgreSQL's rows the characters; groups:
-    0007)."""
+    tokenizer, 0009, which gave PostgreSQL's rows the characters, 0010,
+    which gave PostgreSQL a terms table; groups: 0007)."""
     backend = get_backend()
     with connection.cursor() as cursor:
         backend.clear(cursor)

@@ -2,25 +2,29 @@
 
 The tsvector and tsquery are written as literals (`'政务':1 '务公':2`,
 `'政务' <-> '务公'`) and cast, so PostgreSQL's text parser, which depends on
-the database locale, never touches Chinese text. A tsvector keeps positions
-only up to 16383, so long bodies are stored in overlapping parts; a term
-(phrase) must lie inside one part, and parts overlap by more than the
-longest query, so nothing is lost. No foreign key to search_searchentry:
-Django's flush truncates model tables only; rows left behind never match an
-entry (ids are not reused). Each term is looked up separately and the
-ids intersected (terms may sit in different parts or in the title).
+the database locale, never touches Chinese text. Two tables:
 
-The distinct characters are lexemes of their own, marked (`#医`: no token
-holds `#`), in the title row (the title's) and the first body part (the
-entry's), so a 1-character term is one GIN list, not a prefix query over
-every pair starting with it (2.7 s for 的 over 100,000 documents).
+- `search_pgterms`, one row per entry: every token of title and body once,
+  without positions, the distinct characters as marked lexemes (`#医`: no
+  token holds `#`) and the month of publication (`postgres_periods`). Its
+  GIN index answers a whole query's tokens in one `&`, exactly for terms of
+  one token or character, a superset for phrases.
+- `search_pgindex`, the positions: a title row (with the title's characters
+  and month, and a GIN index of its own for title-only terms) and the body
+  in parts. A tsvector keeps positions only up to 16383, so long bodies are
+  stored in overlapping parts; a phrase must lie inside one part, and parts
+  overlap by more than the longest query, so nothing is lost.
+
+No foreign key to search_searchentry: Django's flush truncates model tables
+only; rows left behind never match an entry (ids are not reused).
 
 GIN keeps no positions: a phrase (`<->`) makes it recheck every row it
-finds, reading each one's tsvector. So the candidates come from the
-phrase's tokens in one row (`&`: answered from the index alone), sorted by
-rank key, and the phrase is checked on them in that order behind a fence
-(`OFFSET 0`: the check is not pushed below the sort), one candidate at a
-time, until `limit` have it.
+finds, reading each one's tsvector. So the candidates come from the tokens
+(`&`: answered from the index alone), sorted by rank key, and each phrase
+is checked on them in that order behind a fence (`OFFSET 0`: the check is
+not pushed below the sort), one candidate at a time, until `limit` have it.
+GIN keeps no order either: when the candidates are many, the newest months
+are asked first (`postgres_periods`).
 
 A rebuild drops the GIN indexes and builds them at the end, then analyzes
 the tables (`bulk_end`).
@@ -35,6 +39,7 @@ from typing import Any
 from django.db import transaction
 
 from ..text import distinct_chars
+from . import postgres_periods as periods
 from .base import (
     ENTRY_TABLE,
     IndexRow,
@@ -45,10 +50,15 @@ from .base import (
 from .postgres_estimates import Estimate, plan_rows, walk_cost_ratio
 
 TABLE = "search_pgindex"
+TERMS_TABLE = "search_pgterms"
 PART_TOKENS = 16000
 OVERLAP = 256  # > the longest query (200 characters → ≤ 200 tokens)
 CHAR_MARK = "#"
 NEWEST_FIRST = " ORDER BY e.rank_key DESC"
+# Newest-first candidates are asked month window by month window when the
+# rarest term is in more rows than this many times the limit (fewer are
+# fetched and sorted at once: a few milliseconds).
+PERIODS_FROM = 4
 
 CREATE_SQL = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -58,29 +68,34 @@ CREATE_SQL = [
         tsv tsvector NOT NULL
     )""",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_entry ON {TABLE} (entry_id)",
+    f"""CREATE TABLE IF NOT EXISTS {TERMS_TABLE} (
+        entry_id bigint PRIMARY KEY,
+        tsv tsvector NOT NULL
+    )""",
 ]
-# Title-only terms read the titles' lists only, not every body part's.
 GIN_INDEXES = {
-    f"{TABLE}_tsv": "",
-    f"{TABLE}_title_tsv": " WHERE is_title",
+    f"{TERMS_TABLE}_tsv": f"{TERMS_TABLE} USING gin (tsv)",
+    # Title-only terms read the titles' lists only.
+    f"{TABLE}_title_tsv": f"{TABLE} USING gin (tsv) WHERE is_title",
 }
 CREATE_SQL += [
-    f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING gin (tsv){where}"
-    for name, where in GIN_INDEXES.items()
+    f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in GIN_INDEXES.items()
 ]
-DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}"
+DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}, {TERMS_TABLE}"
+# The GIN index of every positional row, before the terms table (0010).
+OLD_INDEX = f"{TABLE}_tsv"
 # What the planner needs statistics of after a rebuild (without them it
 # took 40 s for a phrase, checking it through GIN once per candidate).
-ANALYZED = (TABLE, ENTRY_TABLE)
+ANALYZED = (TABLE, TERMS_TABLE, ENTRY_TABLE)
 
 
 def _quote(token: str) -> str:
     return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def tsvector_literal(tokens: list[str], chars: str = "") -> str:
-    """`tokens` with their positions, and the characters `chars` (space-
-    separated) as marked lexemes without positions."""
+def tsvector_literal(tokens: list[str], chars: str = "", *lexemes: str) -> str:
+    """`tokens` with their positions, then the characters `chars` (space-
+    separated) as marked lexemes and `lexemes`, both without positions."""
     positions: dict[str, list[int]] = {}
     for position, token in enumerate(tokens, start=1):
         positions.setdefault(token, []).append(position)
@@ -90,9 +105,19 @@ def tsvector_literal(tokens: list[str], chars: str = "") -> str:
                 f"{_quote(token)}:{','.join(map(str, found[:256]))}"
                 for token, found in positions.items()
             ),
-            *(_quote(CHAR_MARK + c) for c in chars.split()),
+            *_plain(chars, lexemes),
         ]
     )
+
+
+def terms_literal(tokens: list[str], chars: str, *lexemes: str) -> str:
+    """Each of `tokens` once, the marked characters and `lexemes`, without
+    positions (the terms table)."""
+    return " ".join([*map(_quote, dict.fromkeys(tokens)), *_plain(chars, lexemes)])
+
+
+def _plain(chars: str, lexemes: tuple[str, ...]) -> list[str]:
+    return [*(_quote(CHAR_MARK + c) for c in chars.split()), *map(_quote, lexemes)]
 
 
 def tsquery_literal(term: Term) -> str:
@@ -121,6 +146,9 @@ def parts(tokens: list[str]) -> list[list[str]]:
     return [tokens[i : i + PART_TOKENS] for i in range(0, len(tokens) - OVERLAP, step)]
 
 
+Months = tuple[int, int]  # first and last month (`postgres_periods`)
+
+
 @dataclass(frozen=True)
 class _Query:
     """What one `top_sql` call asks, with the planner's estimate of it."""
@@ -131,32 +159,50 @@ class _Query:
     title_only: bool
     columns: str  # selected over the entry table `e`
 
+    def candidates(self, months: Months | None) -> str:
+        """Every term's tokens, published in `months` if given."""
+        literal = " & ".join(candidates_literal(t) for t in self.terms)
+        return literal if months is None else f"{literal} & {periods.any_of(*months)}"
+
+    @property
+    def phrases(self) -> list[Term]:
+        return [t for t in self.terms if is_phrase(t)]
+
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def write(self, cursor: Any, rows: list[IndexRow]) -> None:
-        values: list[tuple[int, bool, str]] = []
+        terms: list[tuple[int, str]] = []
+        positions: list[tuple[int, bool, str]] = []
         for row in rows:
-            title = row.title.split()
-            values.append(
-                (row.entry_id, True, tsvector_literal(title, distinct_chars(row.title)))
+            period = periods.period_of(row.key)
+            title, body = row.title.split(), row.body.split()
+            terms.append((row.entry_id, terms_literal(title + body, row.chars, period)))
+            positions.append(
+                (
+                    row.entry_id,
+                    True,
+                    tsvector_literal(title, distinct_chars(row.title), period),
+                )
             )
-            values.extend(
-                (row.entry_id, False, tsvector_literal(part, "" if i else row.chars))
-                for i, part in enumerate(parts(row.body.split()))
+            positions.extend(
+                (row.entry_id, False, tsvector_literal(part)) for part in parts(body)
             )
+        cursor.executemany(
+            f"INSERT INTO {TERMS_TABLE} (entry_id, tsv) VALUES (%s, %s::tsvector)",
+            terms,
+        )
         cursor.executemany(
             f"INSERT INTO {TABLE} (entry_id, is_title, tsv) "
             "VALUES (%s, %s, %s::tsvector)",
-            values,
+            positions,
         )
 
     def delete(self, cursor: Any, rows: list[IndexRow]) -> None:
-        cursor.execute(
-            f"DELETE FROM {TABLE} WHERE entry_id = ANY(%s)",
-            [[r.entry_id for r in rows]],
-        )
+        ids = [r.entry_id for r in rows]
+        for table in (TERMS_TABLE, TABLE):
+            cursor.execute(f"DELETE FROM {table} WHERE entry_id = ANY(%s)", [ids])
 
     def entry_ids(self, cursor: Any, n: int) -> list[int]:
         cursor.execute(
@@ -167,7 +213,7 @@ class PostgresBackend(SearchBackend):
         return [int(row[0]) for row in cursor.fetchall()]
 
     def clear(self, cursor: Any) -> None:
-        cursor.execute(f"TRUNCATE {TABLE}")
+        cursor.execute(f"TRUNCATE {TABLE}, {TERMS_TABLE}")
 
     def bulk_start(self, cursor: Any) -> None:
         # Building a GIN index once is far cheaper than keeping it up to date
@@ -183,31 +229,45 @@ class PostgresBackend(SearchBackend):
         for table in ANALYZED:
             cursor.execute(f"ANALYZE {table}")
 
-    def _match_sql(self, terms: list[Term], title_only: bool) -> tuple[str, list[Any]]:
-        where = " AND is_title" if title_only else ""
-        selects = [
-            f"SELECT entry_id FROM {TABLE} WHERE tsv @@ %s::tsquery{where}"
-            for _ in terms
-        ]
+    def _match_sql(self, query: _Query, months: Months | None) -> tuple[str, list[Any]]:
+        """The ids of entries holding every term's tokens (in the title when
+        `title_only`), from GIN alone."""
+        rows = (
+            f"{TABLE} WHERE is_title AND"
+            if query.title_only
+            else f"{TERMS_TABLE} WHERE"
+        )
         # OFFSET 0: the set is built once from GIN, never probed per entry
         # (a nested loop over 70,000 entries for a title-only 听证).
         return (
-            " INTERSECT ".join(selects) + " OFFSET 0",
-            [candidates_literal(t) for t in terms],
+            f"SELECT entry_id FROM {rows} tsv @@ %s::tsquery OFFSET 0",
+            [query.candidates(months)],
         )
 
     def _checks_sql(self, terms: list[Term], title_only: bool) -> tuple[str, list[Any]]:
-        """Each term checked per entry, by a subquery over the entry's own rows
+        """`terms` checked per entry, by subqueries over the entry's own rows
         (an aggregate: never turned into a join that checks every row first;
         `ts_match_vq` is `@@` that no index answers, so the rows are found by
-        entry id)."""
-        where = " AND p.is_title" if title_only else ""
-        sql = "".join(
-            f" AND (SELECT bool_or(ts_match_vq(p.tsv, %s::tsquery)) FROM {TABLE} p"
-            f" WHERE p.entry_id = e.id{where})"
-            for _ in terms
-        )
-        return sql, [tsquery_literal(t) for t in terms]
+        entry id): all of them in the title row, or the terms of one token in
+        the terms row and each phrase in a title or body row."""
+        check = " AND (SELECT bool_or(ts_match_vq(p.tsv, %s::tsquery)) FROM {} p"
+        if not terms:
+            return "", []
+        if title_only:
+            return (
+                check.format(TABLE) + " WHERE p.entry_id = e.id AND p.is_title)",
+                [" & ".join(f"({tsquery_literal(t)})" for t in terms)],
+            )
+        sql, params = "", []
+        plain = [t for t in terms if not is_phrase(t)]
+        if plain:
+            sql += check.format(TERMS_TABLE) + " WHERE p.entry_id = e.id)"
+            params.append(" & ".join(candidates_literal(t) for t in plain))
+        for term in terms:
+            if is_phrase(term):
+                sql += check.format(TABLE) + " WHERE p.entry_id = e.id)"
+                params.append(tsquery_literal(term))
+        return sql, params
 
     def _walk_window(self, estimate: Estimate, limit: int) -> int | None:
         """How many of the newest entries to check one by one before GIN takes
@@ -235,25 +295,43 @@ class PostgresBackend(SearchBackend):
         )
         return in_range * walk_cost_ratio() < min(estimate.rows)
 
+    def _uses_periods(self, estimate: Estimate, limit: int) -> bool:
+        """Whether GIN's candidates may be too many to fetch and sort at once."""
+        return min(estimate.rows) > PERIODS_FROM * limit
+
+    def _newest_month(self, cursor: Any, where: Where) -> int | None:
+        """The month of the newest entry in `where`'s key range."""
+        key_sql, key_params = where.key_sql("rank_key")
+        cursor.execute(
+            f"SELECT MAX(rank_key) FROM {ENTRY_TABLE} "
+            f"WHERE rank_key IS NOT NULL{key_sql}",
+            key_params,
+        )
+        newest = cursor.fetchone()[0]
+        return None if newest is None else periods.month_of(int(newest))
+
+    def _range_months(self, cursor: Any, where: Where) -> Months | None:
+        """The months of a bounded key range, if few enough to list."""
+        if where.key_min is None:
+            return None
+        newest = self._newest_month(cursor, where)
+        first = periods.month_of(where.key_min)
+        if newest is None or newest - first >= periods.MAX_LISTED:
+            return None
+        return first, newest
+
     def _gin_sql(
-        self, query: _Query, scope: tuple[str, list[Any]], order: str
+        self,
+        query: _Query,
+        scope: tuple[str, list[Any]],
+        order: str,
+        months: Months | None = None,
     ) -> tuple[str, list[Any]]:
-        """The matches in `scope` (SQL over `e`, its parameters): GIN's
-        candidates of the terms that are not common, in `order`, each then
-        checked for its phrases and for the common terms (building the set
-        of a term in most documents costs more than checking the candidates
-        until `limit` have it: 50 ms for 号 over 100,000 documents)."""
-        terms, estimate = query.terms, query.estimate
-        rare = [
-            t
-            for t, r in zip(terms, estimate.rows, strict=True)
-            if not estimate.common(r, query.limit)
-        ]
-        if not rare:
-            rare = [terms[estimate.rows.index(min(estimate.rows))]]
-        checked = [t for t in terms if t not in rare or is_phrase(t)]
-        match, params = self._match_sql(rare, query.title_only)
-        checks, check_params = self._checks_sql(checked, query.title_only)
+        """The matches in `scope` (SQL over `e`, its parameters), published in
+        `months` if given: GIN's candidates in `order`, each then checked for
+        its phrases."""
+        match, params = self._match_sql(query, months)
+        checks, check_params = self._checks_sql(query.phrases, query.title_only)
         candidates = f"FROM {ENTRY_TABLE} e WHERE e.id IN ({match}){scope[0]}{order}"
         if not checks:  # the candidates are the matches
             return f"SELECT {query.columns} {candidates}", [*params, *scope[1]]
@@ -261,6 +339,32 @@ class PostgresBackend(SearchBackend):
             f"SELECT {query.columns} FROM (SELECT e.* {candidates} OFFSET 0) e "
             f"WHERE TRUE{checks}",
             [*params, *scope[1], *check_params],
+        )
+
+    def _by_months_sql(
+        self, query: _Query, scope: tuple[str, list[Any]], newest: int, where: Where
+    ) -> tuple[str, list[Any]]:
+        """GIN's matches newest first, window of months by window (Append runs
+        its branches in order and LIMIT stops it; `rows` allows no parallel
+        plan, which could interleave them), then the older ones at once."""
+        oldest = None if where.key_min is None else periods.month_of(where.key_min)
+        windows = periods.windows(newest, oldest)
+        branches = [self._gin_sql(query, scope, NEWEST_FIRST, w) for w in windows]
+        first = windows[-1][0]
+        if oldest is None or first > oldest:
+            branches.append(
+                self._gin_sql(
+                    query,
+                    (
+                        f"{scope[0]} AND e.rank_key < %s",
+                        [*scope[1], periods.first_key_of(first)],
+                    ),
+                    NEWEST_FIRST,
+                )
+            )
+        return (
+            " UNION ALL ".join(f"({sql})" for sql, _ in branches) + " LIMIT %s",
+            [*(p for _, params in branches for p in params), query.limit],
         )
 
     def rows(self, cursor: Any, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
@@ -286,24 +390,32 @@ class PostgresBackend(SearchBackend):
         scope = (f"{key_sql}{where.sql}", [*key_params, *where.params])
         estimate = Estimate.of(
             cursor,
-            TABLE,
+            TERMS_TABLE,
             [
                 [candidates_literal(Term((t,), term.prefix)) for t in term.tokens]
                 for term in terms
             ],
         )
         query = _Query(terms, estimate, limit, title_only, columns)
-        if not newest_first and self._walks_range(cursor, estimate, where):
-            checks, check_params = self._checks_sql(terms, title_only)
-            return (
-                f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT"
-                f" NULL{scope[0]}{checks} LIMIT %s",
-                [*scope[1], *check_params, limit],
-            )
-        window = self._walk_window(estimate, limit) if newest_first else None
+        if not newest_first:
+            if self._walks_range(cursor, estimate, where):
+                checks, check_params = self._checks_sql(terms, title_only)
+                return (
+                    f"SELECT {columns} FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT"
+                    f" NULL{scope[0]}{checks} LIMIT %s",
+                    [*scope[1], *check_params, limit],
+                )
+            months = self._range_months(cursor, where)
+            sql, params = self._gin_sql(query, scope, "", months)
+            return f"{sql} LIMIT %s", [*params, limit]
+        window = self._walk_window(estimate, limit)
         if window is not None:
             return self._window_sql(query, scope, window)
-        sql, params = self._gin_sql(query, scope, NEWEST_FIRST if newest_first else "")
+        if self._uses_periods(estimate, limit):
+            newest = self._newest_month(cursor, where)
+            if newest is not None:
+                return self._by_months_sql(query, scope, newest, where)
+        sql, params = self._gin_sql(query, scope, NEWEST_FIRST)
         return f"{sql} LIMIT %s", [*params, limit]
 
     def _window_sql(
@@ -311,8 +423,7 @@ class PostgresBackend(SearchBackend):
     ) -> tuple[str, list[Any]]:
         """The newest `window` entries in scope checked one by one; GIN answers
         for the older ones only if the window held fewer than `limit` matches
-        (Append runs its branches in order and LIMIT stops it; `rows` allows
-        no parallel plan, which could interleave them)."""
+        (one `UNION ALL` under `LIMIT`, as in `_by_months_sql`)."""
         newest = (
             f"SELECT e.* FROM {ENTRY_TABLE} e WHERE e.rank_key IS NOT NULL{scope[0]}"
             f"{NEWEST_FIRST} LIMIT %s"
@@ -333,6 +444,9 @@ class PostgresBackend(SearchBackend):
         )
 
     def size_bytes(self, cursor: Any) -> int | None:
-        cursor.execute("SELECT pg_total_relation_size(%s)", [TABLE])
+        cursor.execute(
+            "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s)",
+            [TABLE, TERMS_TABLE],
+        )
         row = cursor.fetchone()
         return int(row[0]) if row else None

@@ -17,6 +17,7 @@ from gongkai.search.backends.postgres import (
     PostgresBackend,
     candidates_literal,
     parts,
+    terms_literal,
     tsquery_literal,
     tsvector_literal,
 )
@@ -49,6 +50,10 @@ def test_expressions():
     assert candidates_literal(terms[1]) == "'#医'"
     assert tsvector_literal(["a", "b", "a"]) == "'a':1,3 'b':2"
     assert tsvector_literal(["医保"], "医 保") == "'医保':1 '#医' '#保'"
+    assert tsvector_literal(["医保"], "", "@202603") == "'医保':1 '@202603'"
+    assert terms_literal(["医保", "报销", "医保"], "医", "@202603") == (
+        "'医保' '报销' '#医' '@202603'"
+    )
 
 
 def test_long_bodies_are_split_with_overlap():
@@ -195,3 +200,71 @@ def test_walk_and_checks_are_chosen_for_common_terms_only(settings):
     assert planned(1e12) == (None, False)
     window, common = planned(0.0)
     assert window is not None and window >= 20 and common
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's windows of months"
+)
+def test_windows_of_months_find_what_gin_finds(monkeypatch):
+    # Months apart, so that the windows (1, 3, 12, 48 months, then the rest)
+    # each hold some: the newest month, two before it, a year and more back.
+    days = [
+        dt.date(2026, 3, 9),
+        dt.date(2026, 3, 2),
+        dt.date(2026, 1, 15),
+        dt.date(2025, 6, 1),
+        dt.date(2023, 2, 1),
+        dt.date(2018, 5, 5),
+        dt.date(2026, 3, 1),
+    ]
+    bodies = [
+        "召开听证会",
+        "医保听证",
+        "证会听证",
+        "听证会",
+        "听证会医保",
+        "听证会",
+        "无关",
+    ]
+    for day, body in zip(days, bodies, strict=True):
+        publish(title="听证通知", body=f"<p>{body}</p>", published_on=day)
+    queries = [
+        ([Term(("听证", "证会"))], False),
+        ([Term(("听证",)), Term(("医",), prefix=True)], False),
+        ([Term(("听证", "证通", "通知"))], True),
+    ]
+    keys = list(
+        SearchEntry.objects.order_by("rank_key").values_list("rank_key", flat=True)
+    )
+    since = Where(key_min=keys[2])  # from 2025-06: windows down to that month
+    this_year = Where(key_min=keys[3], key_max=keys[-1])  # 2026, but 03-09
+    backend = get_backend()
+    monkeypatch.setattr(backend, "_walk_window", lambda *args: None)
+    monkeypatch.setattr(backend, "_walks_range", lambda *args: False)
+    range_months = backend._range_months
+
+    def found(by_months):
+        monkeypatch.setattr(backend, "_uses_periods", lambda *args: by_months)
+        monkeypatch.setattr(
+            backend, "_range_months", range_months if by_months else lambda *a: None
+        )
+        with connection.cursor() as cursor:
+            return [
+                (
+                    [
+                        backend.top(cursor, terms, where=w, limit=n, title_only=t).rows
+                        for w in (Where(), since, this_year)
+                        for n in (1, 3, 9)
+                    ],
+                    backend.count(cursor, terms, where=Where(), limit=9),
+                    backend.any_order(
+                        cursor, terms, where=since, limit=9, title_only=t
+                    ),
+                )
+                for terms, t in queries
+            ]
+
+    by_gin = found(False)
+    assert [count for _, count, _ in by_gin] == [4, 2, 7]
+    assert [len(ids) for _, _, ids in by_gin] == [2, 1, 5]
+    assert found(True) == by_gin
