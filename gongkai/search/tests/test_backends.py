@@ -238,7 +238,7 @@ def test_windows_of_months_find_what_gin_finds(monkeypatch):
     )
     since = Where(key_min=keys[2])  # from 2025-06: windows down to that month
     this_year = Where(key_min=keys[3], key_max=keys[-1])  # 2026, but 03-09
-    backend = get_backend()
+    backend = PostgresBackend()
     monkeypatch.setattr(backend, "_walk_window", lambda *args: None)
     monkeypatch.setattr(backend, "_walks_range", lambda *args: False)
     range_months = backend._range_months
