@@ -29,7 +29,7 @@ ENTRY_TABLE = "search_searchentry"
 class Term:
     tokens: tuple[str, ...]
     # A lone character: any entry containing it (FTS5: its `chars` column;
-    # PostgreSQL: a prefix of the pairs).
+    # PostgreSQL: a marked lexeme, `#医`, of the terms and title rows).
     prefix: bool = False
 
 

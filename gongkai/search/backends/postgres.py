@@ -2,18 +2,20 @@
 
 The tsvector and tsquery are written as literals (`'政务':1 '务公':2`,
 `'政务' <-> '务公'`) and cast, so PostgreSQL's text parser, which depends on
-the database locale, never touches Chinese text. Two tables:
+the database locale, never touches Chinese text. Three tables:
 
 - `search_pgterms`, one row per entry: every token of title and body once,
   without positions, the distinct characters as marked lexemes (`#医`: no
   token holds `#`) and the month of publication (`postgres_periods`). Its
   GIN index answers a whole query's tokens in one `&`, exactly for terms of
   one token or character, a superset for phrases.
-- `search_pgindex`, the positions: a title row (with the title's characters
-  and month, and a GIN index of its own for title-only terms) and the body
-  in parts. A tsvector keeps positions only up to 16383, so long bodies are
-  stored in overlapping parts; a phrase must lie inside one part, and parts
-  overlap by more than the longest query, so nothing is lost.
+- `search_pgtitles`, the same for title-only terms, with positions: one row
+  per entry, GIN-indexed (a table of its own, so that the planner's
+  statistics of title words are the titles').
+- `search_pgindex`, the positions of title and body, read per candidate
+  for phrases. A tsvector keeps positions only up to 16383, so long bodies
+  are stored in overlapping parts; a phrase must lie inside one part, and
+  parts overlap by more than the longest query, so nothing is lost.
 
 No foreign key to search_searchentry: Django's flush truncates model tables
 only; rows left behind never match an entry (ids are not reused).
@@ -51,6 +53,7 @@ from .postgres_estimates import Estimate, plan_rows, walk_cost_ratio
 
 TABLE = "search_pgindex"
 TERMS_TABLE = "search_pgterms"
+TITLES_TABLE = "search_pgtitles"
 PART_TOKENS = 16000
 OVERLAP = 256  # > the longest query (200 characters → ≤ 200 tokens)
 CHAR_MARK = "#"
@@ -68,25 +71,30 @@ CREATE_SQL = [
         tsv tsvector NOT NULL
     )""",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_entry ON {TABLE} (entry_id)",
-    f"""CREATE TABLE IF NOT EXISTS {TERMS_TABLE} (
-        entry_id bigint PRIMARY KEY,
-        tsv tsvector NOT NULL
-    )""",
 ]
-GIN_INDEXES = {
-    f"{TERMS_TABLE}_tsv": f"{TERMS_TABLE} USING gin (tsv)",
-    # Title-only terms read the titles' lists only.
-    f"{TABLE}_title_tsv": f"{TABLE} USING gin (tsv) WHERE is_title",
-}
+# One row per entry, GIN-indexed: the terms, and the titles (with their
+# positions; a table of their own, so that the planner's statistics of
+# title words are the titles').
+GIN_TABLES = (TERMS_TABLE, TITLES_TABLE)
+for table in GIN_TABLES:
+    CREATE_SQL += [
+        f"""CREATE TABLE IF NOT EXISTS {table} (
+            entry_id bigint PRIMARY KEY,
+            tsv tsvector NOT NULL
+        )""",
+    ]
+GIN_INDEXES = {f"{table}_tsv": table for table in GIN_TABLES}
 CREATE_SQL += [
-    f"CREATE INDEX IF NOT EXISTS {name} ON {on}" for name, on in GIN_INDEXES.items()
+    f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (tsv)"
+    for name, table in GIN_INDEXES.items()
 ]
-DROP_SQL = f"DROP TABLE IF EXISTS {TABLE}, {TERMS_TABLE}"
-# The GIN index of every positional row, before the terms table (0010).
-OLD_INDEX = f"{TABLE}_tsv"
+TABLES = (TABLE, *GIN_TABLES)
+DROP_SQL = f"DROP TABLE IF EXISTS {', '.join(TABLES)}"
+# The GIN indexes of the positional rows, before the terms table (0010).
+OLD_INDEXES = (f"{TABLE}_tsv", f"{TABLE}_title_tsv")
 # What the planner needs statistics of after a rebuild (without them it
 # took 40 s for a phrase, checking it through GIN once per candidate).
-ANALYZED = (TABLE, TERMS_TABLE, ENTRY_TABLE)
+ANALYZED = (*TABLES, ENTRY_TABLE)
 
 
 def _quote(token: str) -> str:
@@ -149,6 +157,10 @@ def parts(tokens: list[str]) -> list[list[str]]:
 Months = tuple[int, int]  # first and last month (`postgres_periods`)
 
 
+def _gin_table(title_only: bool) -> str:
+    return TITLES_TABLE if title_only else TERMS_TABLE
+
+
 @dataclass(frozen=True)
 class _Query:
     """What one `top_sql` call asks, with the planner's estimate of it."""
@@ -174,25 +186,27 @@ class PostgresBackend(SearchBackend):
 
     def write(self, cursor: Any, rows: list[IndexRow]) -> None:
         terms: list[tuple[int, str]] = []
+        titles: list[tuple[int, str]] = []
         positions: list[tuple[int, bool, str]] = []
         for row in rows:
             period = periods.period_of(row.key)
             title, body = row.title.split(), row.body.split()
             terms.append((row.entry_id, terms_literal(title + body, row.chars, period)))
-            positions.append(
+            titles.append(
                 (
                     row.entry_id,
-                    True,
                     tsvector_literal(title, distinct_chars(row.title), period),
                 )
             )
+            positions.append((row.entry_id, True, tsvector_literal(title)))
             positions.extend(
                 (row.entry_id, False, tsvector_literal(part)) for part in parts(body)
             )
-        cursor.executemany(
-            f"INSERT INTO {TERMS_TABLE} (entry_id, tsv) VALUES (%s, %s::tsvector)",
-            terms,
-        )
+        for table, values in ((TERMS_TABLE, terms), (TITLES_TABLE, titles)):
+            cursor.executemany(
+                f"INSERT INTO {table} (entry_id, tsv) VALUES (%s, %s::tsvector)",
+                values,
+            )
         cursor.executemany(
             f"INSERT INTO {TABLE} (entry_id, is_title, tsv) "
             "VALUES (%s, %s, %s::tsvector)",
@@ -201,7 +215,7 @@ class PostgresBackend(SearchBackend):
 
     def delete(self, cursor: Any, rows: list[IndexRow]) -> None:
         ids = [r.entry_id for r in rows]
-        for table in (TERMS_TABLE, TABLE):
+        for table in TABLES:
             cursor.execute(f"DELETE FROM {table} WHERE entry_id = ANY(%s)", [ids])
 
     def entry_ids(self, cursor: Any, n: int) -> list[int]:
@@ -213,7 +227,7 @@ class PostgresBackend(SearchBackend):
         return [int(row[0]) for row in cursor.fetchall()]
 
     def clear(self, cursor: Any) -> None:
-        cursor.execute(f"TRUNCATE {TABLE}, {TERMS_TABLE}")
+        cursor.execute(f"TRUNCATE {', '.join(TABLES)}")
 
     def bulk_start(self, cursor: Any) -> None:
         # Building a GIN index once is far cheaper than keeping it up to date
@@ -232,15 +246,11 @@ class PostgresBackend(SearchBackend):
     def _match_sql(self, query: _Query, months: Months | None) -> tuple[str, list[Any]]:
         """The ids of entries holding every term's tokens (in the title when
         `title_only`), from GIN alone."""
-        rows = (
-            f"{TABLE} WHERE is_title AND"
-            if query.title_only
-            else f"{TERMS_TABLE} WHERE"
-        )
         # OFFSET 0: the set is built once from GIN, never probed per entry
         # (a nested loop over 70,000 entries for a title-only 听证).
         return (
-            f"SELECT entry_id FROM {rows} tsv @@ %s::tsquery OFFSET 0",
+            f"SELECT entry_id FROM {_gin_table(query.title_only)} "
+            "WHERE tsv @@ %s::tsquery OFFSET 0",
             [query.candidates(months)],
         )
 
@@ -248,14 +258,14 @@ class PostgresBackend(SearchBackend):
         """`terms` checked per entry, by subqueries over the entry's own rows
         (an aggregate: never turned into a join that checks every row first;
         `ts_match_vq` is `@@` that no index answers, so the rows are found by
-        entry id): all of them in the title row, or the terms of one token in
-        the terms row and each phrase in a title or body row."""
+        entry id): all of them in the entry's title, or the terms of one
+        token in its terms row and each phrase in a title or body row."""
         check = " AND (SELECT bool_or(ts_match_vq(p.tsv, %s::tsquery)) FROM {} p"
         if not terms:
             return "", []
         if title_only:
             return (
-                check.format(TABLE) + " WHERE p.entry_id = e.id AND p.is_title)",
+                check.format(TITLES_TABLE) + " WHERE p.entry_id = e.id)",
                 [" & ".join(f"({tsquery_literal(t)})" for t in terms)],
             )
         sql, params = "", []
@@ -390,7 +400,7 @@ class PostgresBackend(SearchBackend):
         scope = (f"{key_sql}{where.sql}", [*key_params, *where.params])
         estimate = Estimate.of(
             cursor,
-            TERMS_TABLE,
+            _gin_table(title_only),
             [
                 [candidates_literal(Term((t,), term.prefix)) for t in term.tokens]
                 for term in terms
@@ -445,8 +455,8 @@ class PostgresBackend(SearchBackend):
 
     def size_bytes(self, cursor: Any) -> int | None:
         cursor.execute(
-            "SELECT pg_total_relation_size(%s) + pg_total_relation_size(%s)",
-            [TABLE, TERMS_TABLE],
+            "SELECT SUM(pg_total_relation_size(t)) FROM unnest(%s::regclass[]) t",
+            [list(TABLES)],
         )
         row = cursor.fetchone()
         return int(row[0]) if row else None
