@@ -9,11 +9,12 @@ import pytest
 from django.db import connection
 
 from gongkai.search.backends import Term, get_backend
+from gongkai.search.backends import postgres_periods as periods
 from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
-    TABLE,
+    TERMS_TABLE,
     PostgresBackend,
     candidates_literal,
     parts,
@@ -193,7 +194,7 @@ def test_walk_and_checks_are_chosen_for_common_terms_only(settings):
         }
         with connection.cursor() as cursor:
             estimate = Estimate.of(
-                cursor, TABLE, [[candidates_literal(Term(("听证",)))]]
+                cursor, TERMS_TABLE, [[candidates_literal(Term(("听证",)))]]
             )
             return backend._walk_window(estimate, 10), estimate.common(1.0, 10)
 
@@ -241,10 +242,10 @@ def test_windows_of_months_find_what_gin_finds(monkeypatch):
     backend = PostgresBackend()
     monkeypatch.setattr(backend, "_walk_window", lambda *args: None)
     monkeypatch.setattr(backend, "_walks_range", lambda *args: False)
-    range_months = backend._range_months
+    range_months, windows = backend._range_months, periods.windows
 
     def found(by_months):
-        monkeypatch.setattr(backend, "_uses_periods", lambda *args: by_months)
+        monkeypatch.setattr(periods, "windows", windows if by_months else lambda *a: [])
         monkeypatch.setattr(
             backend, "_range_months", range_months if by_months else lambda *a: None
         )
