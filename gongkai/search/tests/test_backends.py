@@ -8,12 +8,15 @@ import datetime as dt
 import pytest
 from django.db import connection
 
+from gongkai.documents.models import DocumentStatus
+from gongkai.documents.search_index import KEY
 from gongkai.search.backends import Term, get_backend
 from gongkai.search.backends import postgres_periods as periods
 from gongkai.search.backends.base import Where
 from gongkai.search.backends.postgres import (
     OVERLAP,
     PART_TOKENS,
+    TABLES,
     TERMS_TABLE,
     PostgresBackend,
     candidates_literal,
@@ -24,6 +27,7 @@ from gongkai.search.backends.postgres import (
 )
 from gongkai.search.backends.postgres_estimates import Estimate
 from gongkai.search.backends.sqlite_fts5 import fts5_expression
+from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
 from gongkai.search.selectors import search_run
 
@@ -269,3 +273,27 @@ def test_windows_of_months_find_what_gin_finds(monkeypatch):
     assert [count for _, count, _ in by_gin] == [4, 2, 7]
     assert [len(ids) for _, _, ids in by_gin] == [2, 1, 5]
     assert found(True) == by_gin
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's token tables"
+)
+def test_an_entry_is_deleted_from_every_token_table():
+    doc = publish(title="听证通知", body="<p>召开听证会</p>")
+    entry = SearchEntry.objects.get(object_id=doc.pk)
+
+    def rows():
+        with connection.cursor() as cursor:
+            found = []
+            for table in TABLES:
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE entry_id = %s", [entry.pk]
+                )
+                found.append(cursor.fetchone()[0])
+            return found
+
+    assert rows() == [2, 1, 1]  # title and body positions; terms; title
+    doc.status = DocumentStatus.WITHDRAWN
+    doc.save(update_fields=["status"])
+    index_objects(KEY, [doc.pk])
+    assert rows() == [0, 0, 0]
