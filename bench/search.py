@@ -268,8 +268,6 @@ def _whoosh_index(folder: Path, limit: int, reuse: bool) -> tuple[Any, int]:
     from whoosh import index
     from whoosh.fields import ID, TEXT, Schema
 
-    from gongkai.search.models import SearchEntry
-
     if reuse and index.exists_in(str(folder)):
         ix = index.open_dir(str(folder))
         if ix.doc_count() == limit:
@@ -285,6 +283,19 @@ def _whoosh_index(folder: Path, limit: int, reuse: bool) -> tuple[Any, int]:
     folder.mkdir(exist_ok=True)
     ix = index.create_in(str(folder), schema)
     started = time.perf_counter()
+    n = _whoosh_write(ix, limit)
+    took = time.perf_counter() - started
+    print(
+        f"Whoosh + jieba indexing: {n:,} documents in {took:.1f} s = {n / took:,.0f} docs/s"
+    )
+    return ix, n
+
+
+def _whoosh_write(ix: Any, limit: int) -> int:
+    """Add the first `limit` entries to `ix`, `WHOOSH_CHUNK` per commit, then
+    merge the segments into one; returns how many were added."""
+    from gongkai.search.models import SearchEntry
+
     rows = SearchEntry.objects.values_list("pk", "title", "body__text")[:limit]
     n = 0
     writer = None
@@ -299,11 +310,7 @@ def _whoosh_index(folder: Path, limit: int, reuse: bool) -> tuple[Any, int]:
     if writer is not None:
         writer.commit(merge=False)
     ix.optimize()
-    took = time.perf_counter() - started
-    print(
-        f"Whoosh + jieba indexing: {n:,} documents in {took:.1f} s = {n / took:,.0f} docs/s"
-    )
-    return ix, n
+    return n
 
 
 def whoosh_bench(

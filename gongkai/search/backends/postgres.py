@@ -50,13 +50,18 @@ from .base import (
     Where,
 )
 from .postgres_estimates import Estimate, plan_rows, walk_cost_ratio
+from .postgres_literals import (
+    candidates_literal,
+    is_phrase,
+    parts,
+    terms_literal,
+    tsquery_literal,
+    tsvector_literal,
+)
 
 TABLE = "search_pgindex"
 TERMS_TABLE = "search_pgterms"
 TITLES_TABLE = "search_pgtitles"
-PART_TOKENS = 16000
-OVERLAP = 256  # > the longest query (200 characters → ≤ 200 tokens)
-CHAR_MARK = "#"
 NEWEST_FIRST = " ORDER BY e.rank_key DESC"
 
 CREATE_SQL = [
@@ -91,63 +96,6 @@ OLD_INDEXES = (f"{TABLE}_tsv", f"{TABLE}_title_tsv")
 # What the planner needs statistics of after a rebuild (without them it
 # took 40 s for a phrase, checking it through GIN once per candidate).
 ANALYZED = (*TABLES, ENTRY_TABLE)
-
-
-def _quote(token: str) -> str:
-    return "'" + token.replace("'", "''").replace("\\", "\\\\") + "'"
-
-
-def tsvector_literal(tokens: list[str], chars: str = "", *lexemes: str) -> str:
-    """`tokens` with their positions, then the characters `chars` (space-
-    separated) as marked lexemes and `lexemes`, both without positions."""
-    positions: dict[str, list[int]] = {}
-    for position, token in enumerate(tokens, start=1):
-        positions.setdefault(token, []).append(position)
-    return " ".join(
-        [
-            *(
-                f"{_quote(token)}:{','.join(map(str, found[:256]))}"
-                for token, found in positions.items()
-            ),
-            *_plain(chars, lexemes),
-        ]
-    )
-
-
-def terms_literal(tokens: list[str], chars: str, *lexemes: str) -> str:
-    """Each of `tokens` once, the marked characters and `lexemes`, without
-    positions (the terms table)."""
-    return " ".join([*map(_quote, dict.fromkeys(tokens)), *_plain(chars, lexemes)])
-
-
-def _plain(chars: str, lexemes: tuple[str, ...]) -> list[str]:
-    return [*(_quote(CHAR_MARK + c) for c in chars.split()), *map(_quote, lexemes)]
-
-
-def tsquery_literal(term: Term) -> str:
-    """The term exactly: its phrase, or its character."""
-    if term.prefix:
-        return _quote(CHAR_MARK + term.tokens[0])
-    return " <-> ".join(_quote(t) for t in term.tokens)
-
-
-def candidates_literal(term: Term) -> str:
-    """What GIN answers without rechecking rows: the term's tokens anywhere in
-    one row (every row holding the phrase holds them)."""
-    if term.prefix:
-        return tsquery_literal(term)
-    return " & ".join(_quote(t) for t in dict.fromkeys(term.tokens))
-
-
-def is_phrase(term: Term) -> bool:
-    return not term.prefix and len(term.tokens) > 1
-
-
-def parts(tokens: list[str]) -> list[list[str]]:
-    if len(tokens) <= PART_TOKENS:
-        return [tokens]
-    step = PART_TOKENS - OVERLAP
-    return [tokens[i : i + PART_TOKENS] for i in range(0, len(tokens) - OVERLAP, step)]
 
 
 Months = tuple[int, int]  # first and last month (`postgres_periods`)

@@ -13,19 +13,17 @@ from gongkai.documents.search_index import KEY
 from gongkai.search.backends import Term, get_backend
 from gongkai.search.backends import postgres_periods as periods
 from gongkai.search.backends.base import Where
-from gongkai.search.backends.postgres import (
+from gongkai.search.backends.postgres import TABLES, TERMS_TABLE, PostgresBackend
+from gongkai.search.backends.postgres_estimates import Estimate
+from gongkai.search.backends.postgres_literals import (
     OVERLAP,
     PART_TOKENS,
-    TABLES,
-    TERMS_TABLE,
-    PostgresBackend,
     candidates_literal,
     parts,
     terms_literal,
     tsquery_literal,
     tsvector_literal,
 )
-from gongkai.search.backends.postgres_estimates import Estimate
 from gongkai.search.backends.sqlite_fts5 import fts5_expression
 from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
