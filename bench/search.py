@@ -353,8 +353,7 @@ def whoosh_bench(
         for q in qs:
             run = partial(searcher.search, parser.parse(q), limit=20)
             latencies.append(min(timed(run) for _ in range(args.repeat)))
-    with ix.reader() as reader:
-        segments = len(reader.leaf_readers())
+        segments = len(searcher.reader().leaf_readers())
     print(
         f"Whoosh + jieba top-20: p50 {percentile(latencies, 50):.2f} ms, "
         f"p95 {percentile(latencies, 95):.2f} ms, p99 {percentile(latencies, 99):.2f} ms "
