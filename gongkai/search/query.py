@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import DomainError
 from gongkai.core.models import Organisation
 
-from . import registry, text
+from . import grams, registry, text
 from .backends import Term
 from .dictionary_terms import ensure_terms_loaded
 
@@ -68,7 +68,7 @@ class ParsedQuery:
     def _phrase_term(self) -> Term | None:
         """The whole query as one phrase, in the index's token stream (a
         Chinese run followed by another run keeps its last character, as
-        `text.run_grams` does)."""
+        `grams.run_grams` does)."""
         runs = text.runs(self.normalised)
         if not runs:
             return None
@@ -76,8 +76,12 @@ class ParsedQuery:
             return term_for(runs[0])
         tokens: list[str] = []
         for n, run in enumerate(runs):
-            grams = text.run_grams(run)
-            tokens.extend(grams if n < len(runs) - 1 or len(grams) == 1 else grams[:-1])
+            tokens_of_run = grams.run_grams(run)
+            tokens.extend(
+                tokens_of_run
+                if n < len(runs) - 1 or len(tokens_of_run) == 1
+                else tokens_of_run[:-1]
+            )
         return Term(tuple(tokens))
 
 

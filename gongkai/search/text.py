@@ -3,15 +3,8 @@
 - `normalise`: NFKC (full-width → half-width), lower case, traditional →
   simplified with OpenCC `t2s`. Index and query go through it, so a query in
   either script finds documents in either script (简繁-blind).
-- `grams`: the tokens stored in the index. Every run of Chinese characters
-  becomes its character pairs (bigrams) plus its last character alone, every
-  run of letters/digits one token. A query of any length ≥ 2 is the phrase of
-  its pairs, a 1-character query the character among the entry's distinct
-  characters (`distinct_chars`): both match every document that contains
-  the string (no 2-character blind spot of trigram
-  indexes, no missed short word inside a longer dictionary word; see
-  ../shared/design/search-measurements.md). Runs are split at punctuation, so
-  政务、公开 does not match 政务公开.
+- `runs`: the runs of Chinese characters and of letters/digits that the
+  index tokens (`grams`) are cut from.
 - `query_terms`: the words of a query, segmented with jieba's algorithm in
   search mode (rjieba) and the government-terms dictionary, so that 依申请公开
   stays one term and 医保报销 becomes 医保 + 报销 (scattered terms still match;
@@ -30,10 +23,15 @@ from pathlib import Path
 import opencc
 import rjieba
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+)
+CJK = "".join(f"{chr(low)}-{chr(high)}" for low, high in CJK_RANGES)
 RUN = re.compile(rf"[{CJK}]+|[0-9a-z]+")
 CJK_RUN = re.compile(rf"[{CJK}]+")
-CJK_CHAR = re.compile(f"[{CJK}]")
 
 DICTIONARY = Path(__file__).resolve().parent / "dictionary" / "gov_terms.txt"
 DEFAULT_FREQ = 20000
@@ -79,36 +77,6 @@ def normalise(text: str) -> str:
 
 def runs(normalised: str) -> list[str]:
     return RUN.findall(normalised)
-
-
-def normalised_grams(normalised: str) -> str:
-    """`grams` of text already normalised (one pass over its runs: a rebuild
-    tokenizes every body)."""
-    out: list[str] = []
-    for run in RUN.findall(normalised):
-        if run[0] <= "z":  # letters/digits: one token
-            out.append(run)
-        else:  # the pairs (map stops at the shorter), then the last character
-            out.extend(map(str.__add__, run, run[1:]))
-            out.append(run[-1])
-    return " ".join(out)
-
-
-def grams(text: str) -> str:
-    """The space-separated index tokens of `text` (normalised here)."""
-    return normalised_grams(normalise(text))
-
-
-def run_grams(run: str) -> list[str]:
-    """The tokens of one run (`runs`), as they stand in the index."""
-    return normalised_grams(run).split(" ")
-
-
-def distinct_chars(text: str) -> str:
-    """The distinct Chinese characters of `text` (normalised, or its
-    tokens), space-separated: what a 1-character query is looked up in."""
-    # The distinct characters first (C speed), then the Chinese among them.
-    return " ".join(CJK_CHAR.findall("".join(set(text))))
 
 
 def dictionary_entries(path: Path = DICTIONARY) -> list[tuple[str, int]]:

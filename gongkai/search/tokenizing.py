@@ -1,4 +1,4 @@
-"""The index tokens of entries (`text.grams`, `text.distinct_chars`).
+"""The index tokens of entries (`grams.grams_of`, `grams.distinct_chars`).
 
 Nothing here touches the database: a rebuild computes them in worker
 processes (`rebuilding`), single writes in-process.
@@ -7,20 +7,20 @@ processes (`rebuilding`), single writes in-process.
 from __future__ import annotations
 
 from . import text
+from .grams import distinct_chars, grams_of
 
 Texts = tuple[str, str]  # (title, body): the text an entry is searched by
 Tokens = tuple[str, str, str]  # (title tokens, body tokens, distinct characters)
 
 
 def tokens_of(texts: list[Texts]) -> list[Tokens]:
-    out: list[Tokens] = []
-    for title, body in texts:
-        title, body = text.normalise(title), text.normalise(body)
-        out.append(
-            (
-                text.normalised_grams(title),
-                text.normalised_grams(body),
-                text.distinct_chars(title + body),
-            )
+    titles = [text.normalise(title) for title, _ in texts]
+    bodies = [text.normalise(body) for _, body in texts]
+    return list(
+        zip(
+            grams_of(titles),
+            grams_of(bodies),
+            map(distinct_chars, map(str.__add__, titles, bodies)),
+            strict=True,
         )
-    return out
+    )

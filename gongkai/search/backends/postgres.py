@@ -40,7 +40,7 @@ from typing import Any
 
 from django.db import transaction
 
-from ..text import distinct_chars
+from ..grams import distinct_chars
 from . import postgres_periods as periods
 from .base import (
     ENTRY_TABLE,

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..text import distinct_chars
+from ..grams import distinct_chars
 from .base import (
     ENTRY_TABLE,
     IndexRow,

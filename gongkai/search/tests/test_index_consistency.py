@@ -4,6 +4,7 @@
 # mypy: disable-error-code="no-untyped-call"
 
 import datetime as dt
+import gc
 
 import pytest
 from django.db import connection
@@ -122,6 +123,18 @@ def test_rebuild_writes_each_batch_oldest_first(office):
     ]
     keys = [e.rank_key or 0 for e in entries]
     assert 0 not in keys and keys == sorted(keys)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_rebuild_leaves_the_cycle_collector_as_it_found_it(office, enabled):
+    office.published(title="听证")
+    before = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert rebuild() == 1
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if before else gc.disable)()
 
 
 @pytest.mark.django_db(transaction=True)

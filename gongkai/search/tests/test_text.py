@@ -10,10 +10,6 @@ def test_normalise_traditional_fullwidth_case():
     assert text.normalise("政務公開ＡＢＣ１２３") == "政务公开abc123"
 
 
-def test_grams_pairs_plus_last_character_split_at_punctuation():
-    assert text.grams("政务、公开 2019年") == "政务 务 公开 开 2019 年"
-
-
 def test_dictionary_keeps_government_terms_whole():
     assert "依申请公开" in text.words("依申请公开")
     assert "放管服" in text.words("推进放管服改革")
