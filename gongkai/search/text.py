@@ -49,10 +49,10 @@ def _traditional_characters() -> frozenset[str]:
     Text without any of them is left as it is: most documents are written in
     simplified characters, and the conversion is the slowest step of indexing.
     """
+    # The basic plane only: the supplementary range would add some 200,000
+    # conversions to every start.
     candidates = [
-        chr(c)
-        for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-        for c in range(lo, hi + 1)
+        chr(c) for lo, hi in CJK_RANGES if hi <= 0xFFFF for c in range(lo, hi + 1)
     ]
     converted = str(_converter.convert("\n".join(candidates))).split("\n")
     return frozenset(c for c, t in zip(candidates, converted, strict=True) if c != t)
