@@ -97,6 +97,11 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="use the documents (and index) already in --workdir",
     )
+    parser.add_argument(
+        "--reindex",
+        action="store_true",
+        help="with --reuse, rebuild our index even if it holds every document",
+    )
     return parser.parse_args()
 
 
@@ -247,7 +252,7 @@ def _corpus(args: argparse.Namespace) -> tuple[list[str], list[str]]:
             .order_by("pk")
             .values_list("doc_number", flat=True)[:3]
         )
-        if SearchEntry.objects.count() != args.docs:
+        if args.reindex or SearchEntry.objects.count() != args.docs:
             _index()
         return numbers, vocabulary(args.seeds)[0]
     started = time.perf_counter()

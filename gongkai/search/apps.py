@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +14,13 @@ def _dictionary_changed(**kwargs: Any) -> None:
     reload_terms()
 
 
+def _connected(connection: Any, **kwargs: Any) -> None:
+    if connection.vendor == "sqlite":
+        from .backends.sqlite_fts5 import attach_shards
+
+        attach_shards(connection)
+
+
 class SearchConfig(AppConfig):
     name = "gongkai.search"
     label = "search"
@@ -20,6 +28,8 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from .models import SearchTerm
+
+        connection_created.connect(_connected, dispatch_uid="search_shards")
 
         # Administrators' terms take effect at once for new queries and for
         # documents indexed from now on (`search rebuild` re-segments the rest).

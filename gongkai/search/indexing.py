@@ -15,6 +15,7 @@ counts (`SearchGroupCount`) in step, in the same transaction
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -111,7 +112,10 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
 
 def _unindex(entry_ids: list[int]) -> None:
     """Remove the tokens and the group counts of entries (rows stay)."""
-    rows = _stored_rows(entry_ids)
+    shards = dict(
+        SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "shard")
+    )
+    rows = [replace(r, shard=shards[r.entry_id]) for r in _stored_rows(entry_ids)]
     if rows:
         with connection.cursor() as cursor:
             get_backend().delete(cursor, rows)
@@ -168,7 +172,9 @@ def reindex_stored() -> None:
     entry stores (migration 0004, which made the FTS5 tables contentless,
     0006, which gave them a column of characters, 0008, which changed their
     tokenizer, 0009, which gave PostgreSQL's rows the characters, 0010,
-    which gave PostgreSQL a terms table; groups: 0007)."""
+    which gave PostgreSQL a terms table; groups: 0007). Every entry goes to
+    the first shard: the migrations calling this precede `SearchEntry.shard`
+    (0011), so no entry is in another one yet."""
     backend = get_backend()
     with connection.cursor() as cursor:
         backend.clear(cursor)

@@ -45,6 +45,10 @@ class SearchEntry(models.Model):
     # The `SearchGroupCount` of this entry's combination of facet values:
     # matches are counted and filtered by this one integer (`group_counts`).
     facet_group = models.BigIntegerField(null=True)
+    # Which part of the backend's index holds the tokens (`SearchBackend.shards`;
+    # SQLite: 0 the main database file, 1 the second file a rebuild writes
+    # beside it). Everything but a rebuild writes 0.
+    shard = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         constraints = [

@@ -42,6 +42,7 @@ class IndexRow:
     title: str
     body: str
     chars: str  # the distinct Chinese characters of title and body
+    shard: int = 0  # `SearchEntry.shard`
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class Where:
         return sql, params
 
 
-KEY_COLUMNS = "e.id, e.rank_key, e.in_force"
+RANK_KEY = "e.rank_key"
+KEY_COLUMNS = f"e.id, {RANK_KEY}, e.in_force"
 # With the facet group of each match, counting the matches needs no second
 # query (`group_counts`).
 FOUND_COLUMNS = KEY_COLUMNS + ", e.facet_group"
@@ -104,10 +106,18 @@ class SearchBackend(ABC):
     """Stores tokens per entry and answers "which are the newest matches"."""
 
     vendor: str
+    # Parts of the index that separate processes can write at once (a
+    # rebuild's); an entry is in one (`IndexRow.shard`).
+    shards: int = 1
 
     @abstractmethod
     def write(self, cursor: Any, rows: list[IndexRow]) -> None:
         """Add the tokens of entries not in the index (or just removed)."""
+
+    def write_apart(self, cursor: Any, rows: list[IndexRow]) -> None:
+        """`write`, in a transaction of its own unless in one already, by a
+        rebuild's worker while the main process writes the first shard."""
+        self.write(cursor, rows)
 
     @abstractmethod
     def delete(self, cursor: Any, rows: list[IndexRow]) -> None:
@@ -118,13 +128,18 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def entry_ids(self, cursor: Any, n: int) -> list[int]:
-        """`n` ids no entry has had, for entries inserted in the same
-        transaction (a rebuild writes entries with their ids, rank keys and
-        tokens at once). PostgreSQL takes them from the sequence; SQLite's
-        write lock, held from BEGIN IMMEDIATE, keeps them until the commit."""
+        """`n` ids no entry has had nor will be given (a rebuild reserves
+        them for a batch before the batch is prepared, so that its rank keys
+        and tokens can be written before its entries). PostgreSQL takes them
+        from the sequence; SQLite moves its sequence on."""
 
-    def bulk_start(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
-        """Before a rebuild writes everything (settings for bulk loading)."""
+    def bulk_start(self, cursor: Any, *, shards_elsewhere: bool = False) -> None:  # noqa: B027 (optional hook)
+        """Before a rebuild writes everything (settings for bulk loading);
+        `shards_elsewhere`: other processes write the shards but the first."""
+
+    def optimize(self, cursor: Any, shard: int) -> None:  # noqa: B027 (optional hook)
+        """After a rebuild has written `shard` (run for each shard at once,
+        by separate processes)."""
 
     def bulk_batch_end(self, cursor: Any) -> None:  # noqa: B027 (optional hook)
         """After each committed batch of a rebuild."""

@@ -173,7 +173,7 @@ class PostgresBackend(SearchBackend):
     def clear(self, cursor: Any) -> None:
         cursor.execute(f"TRUNCATE {', '.join(TABLES)}")
 
-    def bulk_start(self, cursor: Any) -> None:
+    def bulk_start(self, cursor: Any, *, shards_elsewhere: bool = False) -> None:
         # Building a GIN index once is far cheaper than keeping it up to date
         # row by row (the server was the rebuild's bottleneck: 315 docs/s).
         for name in GIN_INDEXES:

@@ -24,7 +24,7 @@ from gongkai.search.backends.postgres_literals import (
     tsquery_literal,
     tsvector_literal,
 )
-from gongkai.search.backends.sqlite_fts5 import fts5_expression
+from gongkai.search.backends.sqlite_fts5 import fts5_expression, shard_file
 from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
 from gongkai.search.selectors import search_run
@@ -132,7 +132,20 @@ def test_reserved_entry_ids_are_new():
     existing = entry_id(publish(title="通知", body="<p>听证</p>"))
     with connection.cursor() as cursor:
         first = get_backend().entry_ids(cursor, 3)
+        second = get_backend().entry_ids(cursor, 2)
     assert len(set(first)) == 3 and min(first) > existing
+    # Reserved: neither the next reservation nor a new entry takes them.
+    assert min(second) > max(first)
+    assert entry_id(publish(title="通知二", body="<p>听证</p>")) > max(second)
+
+
+def test_the_second_shard_lives_beside_the_database():
+    assert shard_file("/srv/var/gongkai.sqlite3") == "/srv/var/gongkai-search1.sqlite3"
+    assert shard_file("/srv/var/db") == "/srv/var/db-search1"
+    assert shard_file("file:memorydb_default?mode=memory&cache=shared") == (
+        "file:memorydb_default-search1?mode=memory&cache=shared"
+    )
+    assert shard_file(":memory:") == ":memory:"
 
 
 @pytest.mark.skipif(

@@ -13,6 +13,8 @@ from gongkai.documents import services
 from gongkai.documents.models import Document, DocumentStatus, SupersedeEffect, Validity
 from gongkai.documents.search_index import KEY, public_documents
 from gongkai.documents.tests.workflow_helpers import Office
+from gongkai.search.backends import get_backend
+from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
 from gongkai.search.rebuilding import rebuild, usable_workers
 from gongkai.search.selectors import search_run
@@ -123,6 +125,59 @@ def test_rebuild_writes_each_batch_oldest_first(office):
     ]
     keys = [e.rank_key or 0 for e in entries]
     assert 0 not in keys and keys == sorted(keys)
+
+
+def fts5_intact():
+    """FTS5's own check of every shard's tables (a wrong delete corrupts)."""
+    from gongkai.search.backends.sqlite_fts5 import SHARDS, TABLE, TITLE_TABLE
+
+    with connection.cursor() as cursor:
+        for schema in SHARDS:
+            for table in (TABLE, TITLE_TABLE):
+                cursor.execute(
+                    f"INSERT INTO {schema}.{table}({table}, rank) "
+                    "VALUES ('integrity-check', 0)"
+                )
+
+
+def test_rebuild_spreads_batches_over_the_shards(
+    office, django_capture_on_commit_callbacks
+):
+    documents = []
+    for day in range(1, 7):
+        document = office.published(title=f"医保听证{day}")
+        Document.objects.filter(pk=document.pk).update(
+            published_on=dt.date(2026, 3, day)
+        )
+        documents.append(document)
+    assert rebuild(batch_size=1) == 6
+    entries = {e.object_id: e for e in SearchEntry.objects.all()}
+    shards = {e.shard for e in entries.values()}
+    assert shards == set(range(get_backend().shards))
+    # Newest first across the shards, each document once.
+    hits = search_run(q="医保听证", sort="date").hits
+    assert [h.entry.object_id for h in hits] == [d.pk for d in reversed(documents)]
+    assert search_run(q="证", sort="date").total == 6
+    apart = [d for d in documents if entries[d.pk].shard > 0]
+    if connection.vendor == "sqlite":
+        assert apart
+    # Changed, they are written again in the first shard, and found once.
+    changed = {d.pk for d in apart}
+    Document.objects.filter(pk__in=changed).update(title="医保听证改")
+    index_objects(KEY, changed)
+    assert {e.shard for e in SearchEntry.objects.filter(object_id__in=changed)} <= {0}
+    assert found("听证改") == changed
+    assert search_run(q="医保听证").total == 6
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_withdraw(
+            actor=office.head,
+            document=apart[0] if apart else documents[0],
+            reason="有误",
+        )
+    assert found("医保听证") == indexed_ids() == public_ids()
+    assert len(indexed_ids()) == 5
+    if connection.vendor == "sqlite":
+        fts5_intact()
 
 
 @pytest.mark.parametrize("enabled", [True, False])
