@@ -24,6 +24,8 @@ from gongkai.search.backends.postgres_literals import (
     tsquery_literal,
     tsvector_literal,
 )
+from gongkai.search.backends import sqlite_fts5
+from gongkai.search.backends.base import IndexRow
 from gongkai.search.backends.sqlite_fts5 import fts5_expression, shard_file
 from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
@@ -137,6 +139,52 @@ def test_reserved_entry_ids_are_new():
     # Reserved: neither the next reservation nor a new entry takes them.
     assert min(second) > max(first)
     assert entry_id(publish(title="通知二", body="<p>听证</p>")) > max(second)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's shard files")
+def test_a_worker_writes_the_second_shard_while_the_main_file_is_written(
+    tmp_path, monkeypatch
+):
+    """A rebuild on a database file: the main process holds the main file's
+    write lock for a batch while a worker writes the second shard."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    monkeypatch.setattr(sqlite_fts5, "SHARD_WAIT_SECONDS", 0.5)  # fail, not wait
+    database = {**connection.settings_dict, "NAME": str(tmp_path / "db.sqlite3")}
+    main, worker = DatabaseWrapper(database), DatabaseWrapper(database)
+    backend = get_backend()
+    rows = [
+        IndexRow(n, 1000 + n, "听证 证会", "医保", "听 证 会 医 保", shard=1)
+        for n in (1, 2)
+    ]
+    expression = fts5_expression([Term(("听证", "证会"))])
+    try:
+        with main.cursor() as cursor:
+            for statement in sqlite_fts5.CREATE_SQL:
+                cursor.execute(statement)
+            backend.bulk_start(cursor, shards_elsewhere=True)
+            cursor.execute("BEGIN IMMEDIATE")  # a batch of the main process
+            with worker.cursor() as other:
+                backend.write_apart(other, rows)
+            cursor.execute("COMMIT")
+            with worker.cursor() as other:
+                backend.optimize(other, 1)
+            backend.optimize(cursor, 0)
+            backend.bulk_end(cursor)
+            cursor.execute(
+                "SELECT rowid FROM search1.search_fts WHERE search_fts MATCH %s",
+                [expression],
+            )
+            assert [r[0] for r in cursor.fetchall()] == [1001, 1002]
+            cursor.execute(
+                "SELECT COUNT(*) FROM main.search_fts WHERE search_fts MATCH %s",
+                [expression],
+            )
+            assert cursor.fetchone()[0] == 0
+    finally:
+        main.close()
+        worker.close()
+    assert (tmp_path / "db-search1.sqlite3").exists()
 
 
 def test_the_second_shard_lives_beside_the_database():
