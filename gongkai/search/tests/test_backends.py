@@ -10,9 +10,9 @@ from django.db import connection
 
 from gongkai.documents.models import DocumentStatus
 from gongkai.documents.search_index import KEY
-from gongkai.search.backends import Term, get_backend
+from gongkai.search.backends import Term, get_backend, sqlite_fts5
 from gongkai.search.backends import postgres_periods as periods
-from gongkai.search.backends.base import Where
+from gongkai.search.backends.base import IndexRow, Where
 from gongkai.search.backends.postgres import TABLES, TERMS_TABLE, PostgresBackend
 from gongkai.search.backends.postgres_estimates import Estimate
 from gongkai.search.backends.postgres_literals import (
@@ -24,8 +24,6 @@ from gongkai.search.backends.postgres_literals import (
     tsquery_literal,
     tsvector_literal,
 )
-from gongkai.search.backends import sqlite_fts5
-from gongkai.search.backends.base import IndexRow
 from gongkai.search.backends.sqlite_fts5 import fts5_expression, shard_file
 from gongkai.search.indexing import index_objects
 from gongkai.search.models import SearchEntry
