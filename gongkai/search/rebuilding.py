@@ -206,10 +206,11 @@ def _write(batch: Prepared) -> int:
 
 def rebuild_workers() -> int:
     """Preparing processes of a rebuild; 0 prepares in-process."""
-    # One per core beside the main process: a worker writing a shard leaves
-    # the other to prepare (100,000 documents on two cores: 1,944-2,114
-    # docs/s, against 1,390 with one worker).
-    default = min(4, os.cpu_count() or 2)
+    spare = (os.cpu_count() or 2) - 1
+    # With shards, one more: a worker writing a shard leaves another to
+    # prepare (SQLite, 100,000 documents on two cores: 1,944-2,114 docs/s
+    # with two workers, 1,390 with one).
+    default = min(4, spare + (get_backend().shards > 1))
     return int(settings.GONGKAI_SEARCH.get("rebuild_workers", default))
 
 
@@ -274,8 +275,9 @@ def _rebuild_type(key: str, pool: Workers, progress: Any, batch_size: int) -> in
     chunks = list(_chunks(key, batch_size))
     bar = progress(sum(map(len, chunks)), key) if progress else None
     count = 0
-    # Each worker has a batch in hand and one more waits: a worker writing
-    # a shard takes longer, and the others go on meanwhile.
+    # A batch more than there are workers is prepared or waiting while one
+    # is written: a worker writing a shard takes longer, and the others go
+    # on meanwhile.
     ahead = pool.count + 1
     pending: deque[Future[Prepared]] = deque()
     backend = get_backend()
