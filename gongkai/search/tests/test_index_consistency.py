@@ -5,6 +5,11 @@
 
 import datetime as dt
 import gc
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -178,6 +183,64 @@ def test_rebuild_spreads_batches_over_the_shards(
     assert len(indexed_ids()) == 5
     if connection.vendor == "sqlite":
         fts5_intact()
+
+
+# Run in a process of its own: the suite's SQLite database is in memory,
+# where workers cannot read (and the shards are written in-process).
+_REBUILD_ON_A_FILE = """
+import datetime as dt, json, django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from gongkai.documents.models import DocumentStatus
+from gongkai.documents.tests.factories import DocumentFactory
+from gongkai.search.models import SearchEntry
+from gongkai.search.rebuilding import rebuild
+from gongkai.search.selectors import search_run
+documents = [
+    DocumentFactory.create(
+        status=DocumentStatus.PUBLISHED,
+        published_on=dt.date(2026, 3, day),
+        title=f"医保听证{day}",
+    ).pk
+    for day in range(1, 8)
+]
+count = rebuild(workers=2, batch_size=2)
+print(json.dumps({
+    "count": count,
+    "documents": documents,
+    "shards": sorted(set(SearchEntry.objects.values_list("shard", flat=True))),
+    "found": [h.entry.object_id for h in search_run(q="医保听证", sort="date").hits],
+    "characters": search_run(q="证").total,
+}))
+"""
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's shard files")
+def test_rebuild_of_a_database_file_with_workers(tmp_path):
+    root = Path(__file__).resolve().parents[3]
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.base",
+        "GONGKAI_VAR_DIR": str(tmp_path),
+    }
+    environment.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", _REBUILD_ON_A_FILE],
+        cwd=root,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    # Four batches of two: shards 0, 1, 0, 1, the second written by workers.
+    assert result["count"] == 7 and result["shards"] == [0, 1]
+    assert result["found"] == result["documents"][::-1]
+    assert result["characters"] == 7
+    assert (tmp_path / "gongkai-search1.sqlite3").stat().st_size > 0
 
 
 @pytest.mark.parametrize("enabled", [True, False])
