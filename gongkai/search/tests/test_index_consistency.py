@@ -206,7 +206,12 @@ documents = [
     for day in range(1, 8)
 ]
 count = rebuild(workers=2, batch_size=2)
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA search1.journal_mode")
+    mode = cursor.fetchone()[0]
 print(json.dumps({
+    "mode": mode,
     "count": count,
     "documents": documents,
     "shards": sorted(set(SearchEntry.objects.values_list("shard", flat=True))),
@@ -240,6 +245,7 @@ def test_rebuild_of_a_database_file_with_workers(tmp_path):
     assert result["count"] == 7 and result["shards"] == [0, 1]
     assert result["found"] == result["documents"][::-1]
     assert result["characters"] == 7
+    assert result["mode"] == "wal"  # readers and the writer share the file
     assert (tmp_path / "gongkai-search1.sqlite3").stat().st_size > 0
 
 
