@@ -57,6 +57,8 @@ OLD_CHARS_TABLE = "search_fts_chars"  # until migration 0006
 TOKENIZE = "tokenize = 'ascii'"
 # The schema of each shard on a connection; index = SearchEntry.shard.
 SHARDS = ("main", "search1")
+# How long a rebuild's worker waits while another writes the second shard
+# (a batch takes seconds; workers take turns).
 SHARD_WAIT_SECONDS = 120
 # The rank key as the shards' matches are merged by (`top_sql`).
 _KEY_ALIAS = "fts_key"
@@ -133,7 +135,6 @@ def _second_shard_alone(db: BaseDatabaseWrapper) -> Iterator[sqlite3.Connection]
     when another writer commits between FTS5's first read and its write."""
     alone = sqlite3.connect(
         shard_file(db.settings_dict["NAME"]),
-        # The workers take turns, a batch each.
         timeout=SHARD_WAIT_SECONDS,
         isolation_level=None,
     )
