@@ -112,14 +112,13 @@ def _write(searchable: Searchable, obj: Any, fields: IndexedFields) -> SearchEnt
 
 def _unindex(entry_ids: list[int]) -> None:
     """Remove the tokens and the group counts of entries (rows stay)."""
-    shards = dict(
-        SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "shard")
-    )
+    entries = list(SearchEntry.objects.filter(pk__in=entry_ids))
+    shards = {e.pk: e.shard for e in entries}
     rows = [replace(r, shard=shards[r.entry_id]) for r in _stored_rows(entry_ids)]
     if rows:
         with connection.cursor() as cursor:
             get_backend().delete(cursor, rows)
-    group_counts.add(list(SearchEntry.objects.filter(pk__in=entry_ids)), -1)
+    group_counts.add(entries, -1)
     SearchEntry.objects.filter(pk__in=entry_ids).update(rank_key=None)
 
 

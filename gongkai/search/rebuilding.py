@@ -45,6 +45,7 @@ from .group_counts import GroupValues
 from .indexing import clear, entry_of, index_texts
 from .keys import NO_DATE, rank_key
 from .models import SearchEntry, SearchKey, SearchText
+from .registry import IndexedFields
 from .tokenizing import Tokens, tokens_of
 from .workers import Workers
 
@@ -92,11 +93,11 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.collect(0)  # the batch's objects are all young
 
 
-@_without_cycle_collection()
-def prepare(key: str, pks: list[Any], ids: list[int], shard: int) -> Prepared:
-    """Read the objects `pks` of searchable `key` and prepare the public ones,
-    as entries `ids` (reserved, one per pk); tokens for a shard but the
-    first are written here."""
+def _public_entries(
+    key: str, pks: list[Any]
+) -> list[tuple[SearchEntry, IndexedFields]]:
+    """The public objects among `pks`, as entries with their fields, oldest
+    first."""
     searchable = registry.get(key)
     found = searchable.public_queryset().in_bulk(pks)
     objects = [found[pk] for pk in pks if pk in found]
@@ -110,13 +111,20 @@ def prepare(key: str, pks: list[Any], ids: list[int], shard: int) -> Prepared:
         ((obj, searchable.entry(obj)) for obj in objects),
         key=lambda pair: pair[1].published_on or NO_DATE,
     )
-    entries = [entry_of(searchable, o, f) for o, f in pairs]
+    return [(entry_of(searchable, o, f), f) for o, f in pairs]
+
+
+@_without_cycle_collection()
+def prepare(key: str, pks: list[Any], ids: list[int], shard: int) -> Prepared:
+    """Read the objects `pks` of searchable `key` and prepare the public ones,
+    as entries `ids` (reserved, one per pk); tokens for a shard but the
+    first are written here."""
+    pairs = _public_entries(key, pks)
+    entries = [e for e, _ in pairs]
     fields = [f for _, f in pairs]
     ids = ids[: len(entries)]
     keys = [rank_key(e.published_on, pk) for e, pk in zip(entries, ids, strict=True)]
-    tokens = tokens_of(
-        [index_texts(e, f.body) for e, f in zip(entries, fields, strict=True)]
-    )
+    tokens = tokens_of([index_texts(e, f.body) for e, f in pairs])
     if shard:
         rows = [
             IndexRow(pk, k, *t, shard=shard)

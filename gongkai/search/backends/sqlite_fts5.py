@@ -157,6 +157,28 @@ def _optimize(cursor: Any, schema: str, *, checkpoint: bool) -> None:
         cursor.execute(f"PRAGMA {schema}.wal_checkpoint(TRUNCATE)")
 
 
+def _insert_tokens(
+    cursor: Any, schema: str, rows: list[IndexRow], command: str, mark: str
+) -> None:
+    """Rows into both tables of one shard (`command`: an FTS5 command such
+    as 'delete', or "" to add)."""
+    tables = (
+        (TABLE, "title, body, chars", lambda r: (r.title, r.body, r.chars)),
+        (TITLE_TABLE, "title, chars", lambda r: (r.title, distinct_chars(r.title))),
+    )
+    for table, columns, values in tables:
+        width = columns.count(",") + 2  # rowid and the columns
+        if command:  # FTS5 commands name the table as a column
+            columns, width = f"{table}, rowid, {columns}", width + 1
+        else:
+            columns = f"rowid, {columns}"
+        marks = ", ".join([mark] * width)
+        cursor.executemany(
+            f"INSERT INTO {schema}.{table} ({columns}) VALUES ({marks})",
+            [(*([command] if command else []), r.key, *values(r)) for r in rows],
+        )
+
+
 def _attached(cursor: Any) -> list[str]:
     cursor.execute("PRAGMA database_list")
     names = {row[1] for row in cursor.fetchall()}
@@ -207,36 +229,10 @@ class SqliteFts5Backend(SearchBackend):
         schemas: tuple[str, ...] = SHARDS,  # of each shard, on `cursor`
         mark: str = "%s",
     ) -> None:
-        tables = (
-            (
-                TABLE,
-                "title, body, chars",
-                lambda r: (r.title, r.body, r.chars),
-            ),
-            (
-                TITLE_TABLE,
-                "title, chars",
-                lambda r: (r.title, distinct_chars(r.title)),
-            ),
-        )
         for shard, schema in enumerate(schemas):
             held = [r for r in rows if r.shard == shard]
-            if not held:
-                continue
-            for table, columns, values in tables:
-                width = columns.count(",") + 2  # rowid and the columns
-                if command:  # FTS5 commands name the table as a column
-                    columns, width = f"{table}, rowid, {columns}", width + 1
-                else:
-                    columns = f"rowid, {columns}"
-                marks = ", ".join([mark] * width)
-                cursor.executemany(
-                    f"INSERT INTO {schema}.{table} ({columns}) VALUES ({marks})",
-                    [
-                        (*([command] if command else []), r.key, *values(r))
-                        for r in held
-                    ],
-                )
+            if held:
+                _insert_tokens(cursor, schema, held, command, mark)
 
     def clear(self, cursor: Any) -> None:
         # Far faster than DELETE on an FTS5 table (which updates every list).
